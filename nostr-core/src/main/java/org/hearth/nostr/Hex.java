@@ -1,6 +1,6 @@
 package org.hearth.nostr;
 
-/** Lower-case hexadecimal encoding, strict decoding. */
+/** Lower-case hexadecimal encoding and strict decoding. */
 public final class Hex {
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
@@ -13,5 +13,47 @@ public final class Hex {
       out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
     }
     return new String(out);
+  }
+
+  /** Decodes hex of any case; throws {@link DecodeException} for odd length or a non-hex digit. */
+  public static byte[] decode(String hex) {
+    if (hex == null) {
+      throw new DecodeException("hex string is null");
+    }
+    if ((hex.length() & 1) != 0) {
+      throw new DecodeException("hex string has odd length " + hex.length());
+    }
+    byte[] out = new byte[hex.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      int hi = Character.digit(hex.charAt(2 * i), 16);
+      int lo = Character.digit(hex.charAt(2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        throw new DecodeException("not a hex digit at position " + (hi < 0 ? 2 * i : 2 * i + 1));
+      }
+      out[i] = (byte) ((hi << 4) | lo);
+    }
+    return out;
+  }
+
+  /** Decodes exactly {@code bytes} bytes of lower-case hex, as NIP-01 requires for ids and keys. */
+  public static byte[] decodeLower(String hex, int bytes, String what) {
+    if (!isLowerHex(hex, bytes)) {
+      throw new DecodeException(what + " must be " + (2 * bytes) + " lower-case hex characters");
+    }
+    return decode(hex);
+  }
+
+  /** True when {@code s} is exactly {@code bytes} bytes of lower-case hex. */
+  public static boolean isLowerHex(String s, int bytes) {
+    if (s == null || s.length() != 2 * bytes) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

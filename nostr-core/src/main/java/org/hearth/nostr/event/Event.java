@@ -1,0 +1,188 @@
+package org.hearth.nostr.event;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hearth.nostr.Hex;
+import org.hearth.nostr.crypto.Schnorr;
+
+/**
+ * A signed Nostr event (NIP-01). Immutable; {@code tags} is a deep unmodifiable copy. Use {@link
+ * #validate()} or {@link #verify()} on anything that came from the outside.
+ *
+ * @param createdAt unix time in seconds
+ */
+public record Event(
+    String id,
+    String pubkey,
+    long createdAt,
+    int kind,
+    List<List<String>> tags,
+    String content,
+    String sig) {
+
+  public Event {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(pubkey, "pubkey");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(sig, "sig");
+    tags = copyTags(tags);
+  }
+
+  static List<List<String>> copyTags(List<List<String>> tags) {
+    Objects.requireNonNull(tags, "tags");
+    List<List<String>> out = new ArrayList<>(tags.size());
+    for (List<String> tag : tags) {
+      out.add(List.copyOf(tag));
+    }
+    return List.copyOf(out);
+  }
+
+  public KindClass kindClass() {
+    return KindClass.of(kind);
+  }
+
+  /** The first value of the first tag with this name. */
+  public Optional<String> firstTagValue(String name) {
+    for (List<String> tag : tags) {
+      if (tag.size() >= 2 && tag.get(0).equals(name)) {
+        return Optional.of(tag.get(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every value (second element) of tags with this name, in order. */
+  public List<String> tagValues(String name) {
+    List<String> out = new ArrayList<>();
+    for (List<String> tag : tags) {
+      if (tag.size() >= 2 && tag.get(0).equals(name)) {
+        out.add(tag.get(1));
+      }
+    }
+    return out;
+  }
+
+  public boolean hasTag(String name) {
+    for (List<String> tag : tags) {
+      if (!tag.isEmpty() && tag.get(0).equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The {@code d} tag value of an addressable event; empty string when absent (NIP-01). */
+  public String dTag() {
+    return firstTagValue("d").orElse("");
+  }
+
+  /** The NIP-01 serialization whose SHA-256 is the id. */
+  public String canonicalJson() {
+    return canonicalJson(pubkey, createdAt, kind, tags, content);
+  }
+
+  public static String canonicalJson(
+      String pubkey, long createdAt, int kind, List<List<String>> tags, String content) {
+    return EventJson.canonical(pubkey, createdAt, kind, tags, content, false);
+  }
+
+  /** The id (lower-case hex SHA-256 of the canonical serialization). */
+  public static String computeId(
+      String pubkey, long createdAt, int kind, List<List<String>> tags, String content) {
+    return Hex.encode(sha256(canonicalJson(pubkey, createdAt, kind, tags, content)));
+  }
+
+  /**
+   * True when {@link #id()} is the hash of this event. The NIP-01 serialization writes control
+   * characters other than \b \t \n \f \r verbatim, while JSON.stringify-based clients escape them
+   * as {@code \\u00XX}; ids computed either way are accepted.
+   */
+  public boolean hasValidId() {
+    String canonical = canonicalJson();
+    if (Hex.encode(sha256(canonical)).equals(id)) {
+      return true;
+    }
+    if (!EventJson.hasOtherControlChars(tags, content)) {
+      return false;
+    }
+    String escaped = EventJson.canonical(pubkey, createdAt, kind, tags, content, true);
+    return Hex.encode(sha256(escaped)).equals(id);
+  }
+
+  /** True when the signature is a valid BIP-340 signature of the id by the pubkey. */
+  public boolean hasValidSignature() {
+    if (!Hex.isLowerHex(sig, 64) || !Hex.isLowerHex(id, 32) || !Hex.isLowerHex(pubkey, 32)) {
+      return false;
+    }
+    return Schnorr.verify(Hex.decode(sig), Hex.decode(id), Hex.decode(pubkey));
+  }
+
+  /** Checks shape, id and signature; throws {@link InvalidEventException} saying what is wrong. */
+  public Event validate() {
+    validateShape();
+    if (!hasValidId()) {
+      throw new InvalidEventException("event id does not match its content");
+    }
+    if (!hasValidSignature()) {
+      throw new InvalidEventException("signature is invalid");
+    }
+    return this;
+  }
+
+  /** Shape, id and signature; never throws. */
+  public boolean verify() {
+    try {
+      validate();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Checks field shapes only (hex lengths, ranges, non-empty tags). */
+  public void validateShape() {
+    if (!Hex.isLowerHex(id, 32)) {
+      throw new InvalidEventException("id must be 64 lower-case hex characters");
+    }
+    if (!Hex.isLowerHex(pubkey, 32)) {
+      throw new InvalidEventException("pubkey must be 64 lower-case hex characters");
+    }
+    if (!Hex.isLowerHex(sig, 64)) {
+      throw new InvalidEventException("sig must be 128 lower-case hex characters");
+    }
+    if (createdAt < 0) {
+      throw new InvalidEventException("created_at must not be negative");
+    }
+    if (kind < 0 || kind > 65535) {
+      throw new InvalidEventException("kind must be between 0 and 65535");
+    }
+    for (List<String> tag : tags) {
+      if (tag.isEmpty()) {
+        throw new InvalidEventException("a tag must not be empty");
+      }
+    }
+  }
+
+  /** The event as compact JSON, as sent on the wire. */
+  public String toJson() {
+    return EventJson.write(this);
+  }
+
+  /** Parses one event object strictly; throws {@link org.hearth.nostr.DecodeException}. */
+  public static Event fromJson(String json) {
+    return EventJson.parse(json);
+  }
+
+  static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
