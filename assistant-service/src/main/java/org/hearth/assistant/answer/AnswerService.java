@@ -54,24 +54,26 @@ public class AnswerService {
             .modelFor(scope)
             .map(m -> draft(scope, m, notes, history, question))
             .orElse(new Draft.Fallback("No language model is connected right now"));
-    String text;
+    String said; // what the history keeps (sources are kept beside it)
+    String text; // what is sent
     List<String> sources;
     Answer.Mode mode;
     switch (draft) {
       case Draft.Written w -> {
-        sources = cited(w.text(), notes, scope);
-        text =
-            sources.isEmpty() ? w.text() : w.text() + "\n\nSources:\n" + String.join("\n", sources);
+        said = w.text();
+        sources = cited(said, notes, scope);
+        text = sources.isEmpty() ? said : said + "\n\nSources:\n" + String.join("\n", sources);
         mode = w.mode();
       }
       case Draft.Fallback f -> {
-        text = retrievalOnly(f.reason(), notes, scope);
+        said = retrievalOnly(f.reason(), notes, scope);
+        text = said;
         sources = notes.stream().map(n -> SourceLinks.link(n, scope.relayUrl())).toList();
         mode = Answer.Mode.RETRIEVAL_ONLY;
       }
     }
     conversations.append(scope.relay(), member, Turn.Speaker.MEMBER, question, List.of());
-    conversations.append(scope.relay(), member, Turn.Speaker.ASSISTANT, text, sources);
+    conversations.append(scope.relay(), member, Turn.Speaker.ASSISTANT, said, sources);
     return new Answer(AnswerSplitter.split(text, config.dm().maxReplyChars()), sources, mode);
   }
 

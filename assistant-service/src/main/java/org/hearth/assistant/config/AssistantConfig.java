@@ -105,6 +105,13 @@ public interface AssistantConfig {
     @WithDefault("2000")
     int embeddingCandidates();
 
+    /**
+     * Cosine similarity (0 to 1) a note's embedding needs to count as relevant; unrelated texts
+     * score around 0.3-0.5 with common embedding models.
+     */
+    @WithDefault("0.55")
+    double minSimilarity();
+
     /** Longest note content kept, in characters; longer notes are truncated in memory. */
     @WithDefault("20000")
     int maxNoteChars();

@@ -120,7 +120,7 @@ public class MemoryService {
       for (MemoryRepository.Embedded c :
           repo.recentWithEmbeddings(relay, now, config.embeddingCandidates())) {
         double cos = Similarity.cosine(q.get(), c.embedding());
-        if (cos <= 0.3) {
+        if (cos < config.minSimilarity()) {
           continue;
         }
         double age = Math.max(0, now - c.note().createdAt());

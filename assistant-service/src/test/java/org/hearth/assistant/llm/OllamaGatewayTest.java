@@ -104,7 +104,7 @@ class OllamaGatewayTest {
   void embedsWithTheEmbeddingModelOnly() {
     assertThat(gateway().embed("dentist appointment"))
         .get()
-        .satisfies(v -> assertThat(v).hasSize(64));
+        .satisfies(v -> assertThat(v).hasSize(1024));
     assertThat(ollama.embeddedTexts()).containsExactly("dentist appointment");
     ollama.removeModel("nomic-embed-text:latest");
     assertThat(gateway().embed("dentist appointment")).isEmpty();

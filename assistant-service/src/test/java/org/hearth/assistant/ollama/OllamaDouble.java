@@ -31,7 +31,7 @@ import java.util.function.Function;
  */
 public final class OllamaDouble implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final int DIMENSIONS = 64;
+  static final int DIMENSIONS = 1024;
 
   /** A chat request as the double received it. */
   public record ChatCall(String model, List<Message> messages, boolean stream) {
@@ -48,26 +48,44 @@ public final class OllamaDouble implements AutoCloseable {
 
   private final HttpServer server;
   private final Set<String> models = ConcurrentHashMap.newKeySet();
+  private final List<String> initialModels;
   private final List<ChatCall> chats = new CopyOnWriteArrayList<>();
   private final List<String> embedded = new CopyOnWriteArrayList<>();
   private volatile Function<ChatCall, String> answer = c -> "The double read your notes.";
   private volatile int chunks = 4;
+  private volatile boolean down;
   private volatile Duration chunkDelay = Duration.ZERO;
 
   public OllamaDouble(String... modelNames) {
-    models.addAll(List.of(modelNames));
+    initialModels = List.of(modelNames);
+    models.addAll(initialModels);
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/api/version", this::version);
-    server.createContext("/api/tags", this::tags);
-    server.createContext("/api/show", this::show);
-    server.createContext("/api/chat", this::chat);
-    server.createContext("/api/embed", this::embed);
+    server.createContext("/api/version", guard(this::version));
+    server.createContext("/api/tags", guard(this::tags));
+    server.createContext("/api/show", guard(this::show));
+    server.createContext("/api/chat", guard(this::chat));
+    server.createContext("/api/embed", guard(this::embed));
     server.start();
+  }
+
+  private com.sun.net.httpserver.HttpHandler guard(com.sun.net.httpserver.HttpHandler h) {
+    return x -> {
+      if (down) {
+        x.close(); // hang up without an answer, as a dead or unreachable server would
+        return;
+      }
+      h.handle(x);
+    };
+  }
+
+  /** While down, every request is hung up on without a response. */
+  public void down(boolean isDown) {
+    this.down = isDown;
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -108,6 +126,9 @@ public final class OllamaDouble implements AutoCloseable {
     answer = c -> "The double read your notes.";
     chunks = 4;
     chunkDelay = Duration.ZERO;
+    down = false;
+    models.clear();
+    models.addAll(initialModels);
   }
 
   private void version(HttpExchange x) throws IOException {
@@ -219,12 +240,16 @@ public final class OllamaDouble implements AutoCloseable {
     send(x, 200, root);
   }
 
-  /** The double's embedding of a text: word hashes into 64 buckets, L2-normalized. */
+  /**
+   * The double's embedding of a text: signed feature hashing of its words into 1024 dimensions,
+   * L2-normalized, so texts sharing words are similar and unrelated texts are near 0.
+   */
   public static double[] vector(String text) {
     double[] v = new double[DIMENSIONS];
     for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (w.length() > 2) {
-        v[Math.floorMod(w.hashCode(), DIMENSIONS)] += 1;
+        int h = w.hashCode() * 0x9E3779B9;
+        v[Math.floorMod(h, DIMENSIONS)] += (h >>> 31) == 0 ? 1 : -1;
       }
     }
     double n = 0;

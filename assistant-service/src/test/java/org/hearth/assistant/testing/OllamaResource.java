@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.hearth.assistant.ollama.OllamaDouble;
+import org.hearth.nostr.crypto.LocalSigner;
+import org.hearth.nostr.crypto.PrivateKey;
 
 /**
  * Starts the Ollama double for the Quarkus test application, points {@code hearth.assistant} at it
@@ -15,6 +17,11 @@ import org.hearth.assistant.ollama.OllamaDouble;
 public class OllamaResource implements QuarkusTestResourceLifecycleManager {
   public static final String BASE_MODEL = "llama3.2:3b";
   public static final String EMBED_MODEL = "nomic-embed-text:latest";
+
+  /** The one admin of every test relay. */
+  public static final LocalSigner ADMIN =
+      new LocalSigner(
+          PrivateKey.fromHex("0000000000000000000000000000000000000000000000000000000000000003"));
 
   private OllamaDouble ollama;
 
@@ -30,7 +37,9 @@ public class OllamaResource implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "hearth.assistant.ollama.host", ollama.url(),
         "hearth.assistant.keys-dir", keys.toString(),
-        "hearth.assistant.ollama.model-cache-ttl", "0s");
+        "hearth.assistant.ollama.model-cache-ttl", "0s",
+        "hearth.assistant.ollama.answer-timeout", "3s",
+        "hearth.assistant.defaults.admins", ADMIN.publicKey().hex());
   }
 
   @Override
