@@ -23,28 +23,18 @@ class EventJsonFuzzTest {
   }
 
   @Property
-  void randomStrings(@ForAll("strings") String s) {
+  void randomStrings(@ForAll(supplier = Fuzz.Strings.class) String s) {
     parseAndValidate(s);
   }
 
   @Property
-  void randomBytes(@ForAll("bytes") String s) {
+  void randomBytes(@ForAll(supplier = Fuzz.Bytes.class) String s) {
     parseAndValidate(s);
   }
 
   @Property
   void mutatedEvents(@ForAll("mutations") String s) {
     parseAndValidate(s);
-  }
-
-  @Provide
-  Arbitrary<String> strings() {
-    return Fuzz.strings();
-  }
-
-  @Provide
-  Arbitrary<String> bytes() {
-    return Fuzz.bytes();
   }
 
   @Provide

@@ -20,12 +20,12 @@ import org.hearth.nostr.filter.FilterJson;
 class FilterJsonFuzzTest {
 
   @Property
-  void randomStrings(@ForAll("strings") String s) {
+  void randomStrings(@ForAll(supplier = Fuzz.Strings.class) String s) {
     Fuzz.onlyTypedErrors(s, () -> FilterJson.parse(s));
   }
 
   @Property
-  void randomBytes(@ForAll("bytes") String s) {
+  void randomBytes(@ForAll(supplier = Fuzz.Bytes.class) String s) {
     Fuzz.onlyTypedErrors(s, () -> FilterJson.parse(s));
   }
 
@@ -38,16 +38,6 @@ class FilterJsonFuzzTest {
   @Property
   void writeReadRoundTrip(@ForAll("filters") Filter f) {
     assertThat(FilterJson.parse(FilterJson.write(f))).isEqualTo(f);
-  }
-
-  @Provide
-  Arbitrary<String> strings() {
-    return Fuzz.strings();
-  }
-
-  @Provide
-  Arbitrary<String> bytes() {
-    return Fuzz.bytes();
   }
 
   @Provide

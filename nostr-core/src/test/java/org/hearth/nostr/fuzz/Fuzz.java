@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.event.InvalidEventException;
 
@@ -17,6 +18,22 @@ final class Fuzz {
       "[]{}\":,0123456789-+.eE truefalsnul\\/abcdef#\u0000\n\u00e9\ud83d";
 
   private Fuzz() {}
+
+  /** For {@code @ForAll(supplier = Fuzz.Strings.class)}. */
+  static final class Strings implements ArbitrarySupplier<String> {
+    @Override
+    public Arbitrary<String> get() {
+      return strings();
+    }
+  }
+
+  /** For {@code @ForAll(supplier = Fuzz.Bytes.class)}. */
+  static final class Bytes implements ArbitrarySupplier<String> {
+    @Override
+    public Arbitrary<String> get() {
+      return bytes();
+    }
+  }
 
   /** Runs {@code decoder}: success or a typed, explained error; anything else fails the test. */
   static void onlyTypedErrors(String input, Runnable decoder) {

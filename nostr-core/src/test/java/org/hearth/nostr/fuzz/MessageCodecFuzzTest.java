@@ -22,28 +22,18 @@ class MessageCodecFuzzTest {
   }
 
   @Property(tries = 2000)
-  void randomStrings(@ForAll("strings") String s) {
+  void randomStrings(@ForAll(supplier = Fuzz.Strings.class) String s) {
     both(s);
   }
 
   @Property
-  void randomBytes(@ForAll("bytes") String s) {
+  void randomBytes(@ForAll(supplier = Fuzz.Bytes.class) String s) {
     both(s);
   }
 
   @Property(tries = 3000)
   void mutatedFrames(@ForAll("mutations") String s) {
     both(s);
-  }
-
-  @Provide
-  Arbitrary<String> strings() {
-    return Fuzz.strings();
-  }
-
-  @Provide
-  Arbitrary<String> bytes() {
-    return Fuzz.bytes();
   }
 
   @Provide
