@@ -1,14 +1,11 @@
 package org.hearth.nostr.nip19;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.Hex;
 import org.hearth.nostr.NostrException;
+import org.hearth.nostr.Utf8;
 import org.hearth.nostr.crypto.PrivateKey;
 import org.hearth.nostr.crypto.PublicKey;
 
@@ -75,7 +72,7 @@ public final class Nip19 {
     byte[] author = required(t.author(), "naddr", "author (TLV 2)");
     byte[] kind = required(t.kind(), "naddr", "kind (TLV 3)");
     return new Nip19Entity.Naddr(
-        utf8(special, "naddr identifier"),
+        Utf8.decodeStrict(special, "naddr identifier"),
         publicKey(length32(author, "naddr author")),
         kind(kind, "naddr"),
         t.relays());
@@ -122,19 +119,6 @@ public final class Nip19 {
       return PrivateKey.fromBytes(b);
     } catch (NostrException e) {
       throw new DecodeException("nsec does not hold a valid secp256k1 secret key");
-    }
-  }
-
-  private static String utf8(byte[] b, String what) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new DecodeException(what + " is not valid UTF-8");
     }
   }
 

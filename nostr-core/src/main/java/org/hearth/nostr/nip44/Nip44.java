@@ -9,8 +9,6 @@ import static org.hearth.nostr.nip44.Nip44Exception.Reason.INVALID_PLAINTEXT;
 import static org.hearth.nostr.nip44.Nip44Exception.Reason.UNKNOWN_VERSION;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,6 +18,8 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.ChaCha20ParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.hearth.nostr.DecodeException;
+import org.hearth.nostr.Utf8;
 import org.hearth.nostr.crypto.Ecdh;
 import org.hearth.nostr.crypto.PrivateKey;
 import org.hearth.nostr.crypto.PublicKey;
@@ -142,7 +142,12 @@ public final class Nip44 {
     if (!MessageDigest.isEqual(expected, mac)) {
       throw new Nip44Exception(INVALID_MAC, "invalid MAC (wrong key or tampered payload)");
     }
-    return utf8(unpad(chacha20(keys, ciphertext)));
+    byte[] plaintext = unpad(chacha20(keys, ciphertext));
+    try {
+      return Utf8.decodeStrict(plaintext, "decrypted plaintext");
+    } catch (DecodeException e) {
+      throw new Nip44Exception(INVALID_PLAINTEXT, e.getMessage());
+    }
   }
 
   static byte[] pad(byte[] unpadded) {
@@ -182,19 +187,6 @@ public final class Nip44 {
       return cipher.doFinal(input);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ChaCha20 is unavailable", e);
-    }
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new Nip44Exception(INVALID_PLAINTEXT, "decrypted plaintext is not valid UTF-8");
     }
   }
 }
