@@ -19,11 +19,17 @@ class Nip04Test {
   }
 
   @Test
-  void wrongKeyOrGarbageIsATypedError() {
+  void wrongKeyOrGarbageIsATypedError() throws Exception {
     String payload = Nip04.encrypt("secret text", alice, bob.publicKey());
-    PrivateKey eve = PrivateKey.generate();
-    assertThatThrownBy(() -> Nip04.decrypt(payload, eve, alice.publicKey()))
+    // Fixed keys and IV: this wrong key deterministically fails the PKCS#7 padding check.
+    PrivateKey a = PrivateKey.fromHex("01".repeat(32));
+    PrivateKey b = PrivateKey.fromHex("02".repeat(32));
+    PrivateKey eve = PrivateKey.fromHex("03".repeat(32));
+    String sameIv = fixedPayload(a, b, "secret text");
+    assertThat(Nip04.decrypt(sameIv, b, a.publicKey())).isEqualTo("secret text");
+    assertThatThrownBy(() -> Nip04.decrypt(sameIv, eve, a.publicKey()))
         .isInstanceOf(Nip04Exception.class)
+        .hasMessageContaining("does not decrypt (wrong key or corrupted ciphertext)")
         .hasMessageNotContaining("secret text");
     assertThatThrownBy(() -> Nip04.decrypt("abc", bob, alice.publicKey()))
         .isInstanceOf(Nip04Exception.class)
@@ -38,5 +44,18 @@ class Nip04Test {
         .hasMessageContaining("multiple of 16 bytes, was 3");
     assertThatThrownBy(() -> Nip04.decrypt(payload + "?iv=x", bob, alice.publicKey()))
         .hasMessageContaining("base64?iv=base64");
+  }
+
+  /** AES-256-CBC with a zero IV, made with JCA directly: a payload that never changes. */
+  private static String fixedPayload(PrivateKey sender, PrivateKey recipient, String text)
+      throws Exception {
+    javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+    c.init(
+        javax.crypto.Cipher.ENCRYPT_MODE,
+        new javax.crypto.spec.SecretKeySpec(
+            org.hearth.nostr.crypto.Ecdh.sharedX(sender, recipient.publicKey()), "AES"),
+        new javax.crypto.spec.IvParameterSpec(new byte[16]));
+    byte[] ct = c.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.util.Base64.getEncoder().encodeToString(ct) + "?iv=AAAAAAAAAAAAAAAAAAAAAA==";
   }
 }
