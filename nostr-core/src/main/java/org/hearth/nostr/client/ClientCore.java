@@ -126,11 +126,11 @@ final class ClientCore implements WebSocketConnection.Handler, RequestTracker.Li
     attempt = 0;
     auth = new AuthSession(config, loop, callbackExecutor, c);
     setState(ConnectionState.CONNECTED);
+    requests.resendAll();
     if (!firstConnectDone) {
       firstConnectDone = true;
       callbacks.complete(firstConnect, null);
     }
-    requests.resendAll();
     if (config.signer().isPresent() && (config.eagerAuth() || everAuthenticated)) {
       auth.authenticate()
           .whenComplete(

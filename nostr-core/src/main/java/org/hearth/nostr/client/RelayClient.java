@@ -74,6 +74,7 @@ public final class RelayClient implements AutoCloseable {
     this.threadPrefix = "nostr-relay-" + idPrefix;
     this.loop = new ScheduledThreadPoolExecutor(1, threads("loop"));
     loop.setRemoveOnCancelPolicy(true);
+    loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     if (callbackExecutor == null) {
       ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
@@ -275,7 +276,13 @@ public final class RelayClient implements AutoCloseable {
     if (!core.requests().reserve(sub)) {
       throw new IllegalArgumentException("subscription id " + id + " is already in use");
     }
-    onLoopQuietly(() -> core.requests().register(sub));
+    onLoop(out -> core.requests().register(sub))
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) { // closed meanwhile
+                core.requests().abandon(sub, new ClientClosedException("client is closed"));
+              }
+            });
     return sub;
   }
 

@@ -105,7 +105,10 @@ final class WebSocketConnection implements WebSocket.Listener {
                     }));
   }
 
-  /** Sends a close frame and drops the connection; the returned stage ends either way. */
+  /**
+   * Sends a close frame, then drops the connection; the returned stage ends when the close frame is
+   * out (or failed). The caller bounds the wait; the HttpClient's shutdown ends it in any case.
+   */
   CompletableFuture<?> close() {
     done = true;
     outbox.clear();
@@ -118,7 +121,6 @@ final class WebSocketConnection implements WebSocket.Listener {
     }
     return ws.sendClose(WebSocket.NORMAL_CLOSURE, "")
         .handle((w, e) -> null)
-        .orTimeout(1, java.util.concurrent.TimeUnit.SECONDS)
         .whenComplete((v, e) -> ws.abort());
   }
 
