@@ -44,11 +44,14 @@ CREATE TABLE IF NOT EXISTS assistant.conversation_turn (
 CREATE INDEX IF NOT EXISTS conversation_turn_member
   ON assistant.conversation_turn (relay, member, id DESC);
 
--- Incoming DMs already handled (rumor id for NIP-17, event id for NIP-04): never answered twice.
+-- Incoming DMs (rumor id for NIP-17, event id for NIP-04): claimed while being answered, done once
+-- the reply is published. A claim left by a process that died is taken over after a while, so a
+-- restart neither answers twice nor loses a message.
 CREATE TABLE IF NOT EXISTS assistant.processed_message (
-  relay        text   NOT NULL,
-  message_id   text   NOT NULL,
-  processed_at bigint NOT NULL,
+  relay        text    NOT NULL,
+  message_id   text    NOT NULL,
+  done         boolean NOT NULL DEFAULT false,
+  claimed_at   bigint  NOT NULL,
   PRIMARY KEY (relay, message_id)
 );
 

@@ -139,6 +139,10 @@ public interface AssistantConfig {
     @WithDefault("24h")
     Duration refusalInterval();
 
+    /** Refusals one assistant sends to non-members per minute, in all (more stay silent). */
+    @WithDefault("10")
+    int refusalsPerMinute();
+
     /** Messages a member may send per minute; more are dropped (logged, not answered). */
     @WithDefault("20")
     int perMemberPerMinute();

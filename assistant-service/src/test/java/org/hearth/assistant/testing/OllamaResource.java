@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.hearth.assistant.ollama.OllamaDouble;
 import org.hearth.nostr.crypto.LocalSigner;
@@ -23,6 +24,16 @@ public class OllamaResource implements QuarkusTestResourceLifecycleManager {
       new LocalSigner(
           PrivateKey.fromHex("0000000000000000000000000000000000000000000000000000000000000003"));
 
+  /** A configured member of every test relay. */
+  public static final LocalSigner MEMBER =
+      new LocalSigner(
+          PrivateKey.fromHex("0000000000000000000000000000000000000000000000000000000000000004"));
+
+  /** Another configured member, used by the flood test only. */
+  public static final LocalSigner FLOODER =
+      new LocalSigner(
+          PrivateKey.fromHex("0000000000000000000000000000000000000000000000000000000000000005"));
+
   private OllamaDouble ollama;
 
   @Override
@@ -34,12 +45,16 @@ public class OllamaResource implements QuarkusTestResourceLifecycleManager {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.of(
-        "hearth.assistant.ollama.host", ollama.url(),
-        "hearth.assistant.keys-dir", keys.toString(),
-        "hearth.assistant.ollama.model-cache-ttl", "0s",
-        "hearth.assistant.ollama.answer-timeout", "3s",
-        "hearth.assistant.defaults.admins", ADMIN.publicKey().hex());
+    Map<String, String> config = new HashMap<>();
+    config.put("hearth.assistant.ollama.host", ollama.url());
+    config.put("hearth.assistant.keys-dir", keys.toString());
+    config.put("hearth.assistant.ollama.model-cache-ttl", "0s");
+    config.put("hearth.assistant.ollama.answer-timeout", "3s");
+    config.put("hearth.assistant.defaults.admins", ADMIN.publicKey().hex());
+    config.put(
+        "hearth.assistant.defaults.members",
+        MEMBER.publicKey().hex() + "," + FLOODER.publicKey().hex());
+    return config;
   }
 
   @Override
