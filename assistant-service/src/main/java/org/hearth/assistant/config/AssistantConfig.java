@@ -35,6 +35,13 @@ public interface AssistantConfig {
   @WithDefault("${HEARTH_ASSISTANT_KEYS_DIR:data/assistant-keys}")
   Path keysDir();
 
+  /**
+   * Connect each assistant to its relay at startup (false: no relay connection, e.g. in tests that
+   * drive the assistant directly).
+   */
+  @WithDefault("true")
+  boolean connect();
+
   /** Ollama, the language model server. */
   Ollama ollama();
 
