@@ -23,6 +23,8 @@ import org.hearth.nostr.message.ClientMessage;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.Prefix;
 import org.hearth.nostr.message.RelayMessage;
+import org.hearth.nostr.nip42.AuthResult;
+import org.hearth.nostr.nip42.AuthVerifier;
 
 /**
  * A small scriptable relay over real websockets (Vert.x): AUTH challenges, optional auth-required
@@ -49,6 +51,7 @@ final class TestRelay implements AutoCloseable {
   final AtomicInteger connectionsOpened = new AtomicInteger();
   final AtomicInteger authsAccepted = new AtomicInteger();
 
+  private final AuthVerifier verifier = new AuthVerifier();
   private final Vertx vertx;
   private final HttpServer server;
   private final Set<Conn> connections = ConcurrentHashMap.newKeySet();
@@ -204,11 +207,7 @@ final class TestRelay implements AutoCloseable {
 
     private void auth(Event e) {
       boolean ok =
-          !rejectAuth
-              && e.verify()
-              && e.kind() == 22242
-              && e.firstTagValue("challenge").orElse("").equals(challenge)
-              && e.firstTagValue("relay").orElse("").equals(uri().toString());
+          !rejectAuth && verifier.verify(e, challenge, uri().toString()) instanceof AuthResult.Ok;
       if (ok) {
         authed = e.pubkey();
         authsAccepted.incrementAndGet();
