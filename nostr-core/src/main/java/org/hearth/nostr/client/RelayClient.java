@@ -157,6 +157,9 @@ public final class RelayClient implements AutoCloseable {
   public CompletableFuture<List<Event>> query(List<Filter> filters, Duration timeout) {
     List<Event> stored = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean live = new AtomicBoolean();
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new ClientClosedException("client is closed"));
+    }
     Subscription sub =
         open(
             nextId(),
