@@ -169,4 +169,14 @@ class RelayClientResilienceTest extends RelayClientTestBase {
       callbacks.shutdownNow();
     }
   }
+
+  @Test
+  void moreThanMaxPendingRequestsAreRefusedNotQueued() throws Exception {
+    relay.silent = true;
+    connected(builder().maxPending(2));
+    client.publish(note("1"));
+    client.count(List.of(kinds(1)));
+    Throwable t = failureOf(client.publish(note("3")));
+    assertThat(t).isInstanceOf(BackpressureException.class).hasMessageContaining("2 requests");
+  }
 }
