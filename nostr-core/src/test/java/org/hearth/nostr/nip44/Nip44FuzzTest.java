@@ -35,14 +35,7 @@ class Nip44FuzzTest {
   void randomBytesBehindTheRightVersion(@ForAll @Size(min = 98, max = 600) byte[] data) {
     data[0] = 2;
     String s = Base64.getEncoder().encodeToString(data);
-    assertThatThrownBy(() -> Nip44.decrypt(s, KEY))
-        .isInstanceOf(Nip44Exception.class)
-        .satisfies(
-            e ->
-                assertThat(((Nip44Exception) e).reason())
-                    .isIn(
-                        Nip44Exception.Reason.INVALID_MAC,
-                        Nip44Exception.Reason.INVALID_PAYLOAD_SIZE));
+    refusedFor(s, Nip44Exception.Reason.INVALID_MAC, Nip44Exception.Reason.INVALID_PAYLOAD_SIZE);
   }
 
   @Property(tries = 300)
@@ -52,13 +45,7 @@ class Nip44FuzzTest {
     byte[] data = Base64.getDecoder().decode(VALID);
     data[position % data.length] ^= (byte) (1 << bit);
     String s = Base64.getEncoder().encodeToString(data);
-    assertThatThrownBy(() -> Nip44.decrypt(s, KEY))
-        .isInstanceOf(Nip44Exception.class)
-        .satisfies(
-            e ->
-                assertThat(((Nip44Exception) e).reason())
-                    .isIn(
-                        Nip44Exception.Reason.INVALID_MAC, Nip44Exception.Reason.UNKNOWN_VERSION));
+    refusedFor(s, Nip44Exception.Reason.INVALID_MAC, Nip44Exception.Reason.UNKNOWN_VERSION);
   }
 
   @Property(tries = 100)
@@ -97,5 +84,11 @@ class Nip44FuzzTest {
             text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             java.nio.charset.StandardCharsets.UTF_8);
     assertThat(Nip44.decrypt(Nip44.encrypt(text, KEY), KEY)).isEqualTo(expected);
+  }
+
+  private static void refusedFor(String payload, Nip44Exception.Reason... reasons) {
+    assertThatThrownBy(() -> Nip44.decrypt(payload, KEY))
+        .isInstanceOf(Nip44Exception.class)
+        .satisfies(e -> assertThat(((Nip44Exception) e).reason()).isIn((Object[]) reasons));
   }
 }
