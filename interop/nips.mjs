@@ -43,10 +43,7 @@ const ops = {
   nip17WrapMany: ({ sk: s, recipients, message, subject, replyTo }) =>
     nip17.wrapManyEvents(sk(s), recipients, message, subject, replyTo),
   nip59Wrap: ({ sk: s, pk, event }) => nip59.wrapEvent(event, sk(s), pk),
-  nip59Unwrap: ({ sk: s, wrap }) => {
-    const rumor = nip59.unwrapEvent(wrap, sk(s));
-    return { rumor, sealSignerOk: true };
-  },
+  nip59Unwrap: ({ sk: s, wrap }) => ({ rumor: nip59.unwrapEvent(wrap, sk(s)) }),
   verifyEvent: ({ event }) => verifyEvent(event),
   nip42Auth: ({ sk: s, relay, challenge, createdAt }) => {
     const t = nip42.makeAuthEvent(relay, challenge);

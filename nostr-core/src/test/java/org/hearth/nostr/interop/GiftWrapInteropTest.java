@@ -78,6 +78,25 @@ class GiftWrapInteropTest {
   }
 
   @Test
+  void nostrToolsNip59WrapEventIsOpenedByJava() throws Exception {
+    ObjectNode req =
+        request("nip59Wrap").put("sk", alice.privateKey().hex()).put("pk", bob.publicKey().hex());
+    ObjectNode event =
+        req.putObject("event").put("kind", 1).put("content", "a plain note, wrapped");
+    event.put("created_at", 1_700_000_123L).putArray("tags").addArray().add("t").add("hearth");
+    Event wrap = Event.fromJson(JSON.writeValueAsString(node.call(req)));
+    assertThat(wrap.kind()).isEqualTo(1059);
+    Unwrapped u = Nip59.unwrap(wrap, bob);
+    assertThat(u.sender()).isEqualTo(alice.publicKey());
+    assertThat(u.rumor().kind()).isEqualTo(1);
+    assertThat(u.rumor().createdAt()).isEqualTo(1_700_000_123L);
+    assertThat(u.rumor().tags()).containsExactly(List.of("t", "hearth"));
+    assertThat(u.rumor().content()).isEqualTo("a plain note, wrapped");
+    assertThatThrownBy(() -> Nip59.unwrap(wrap, carol))
+        .isInstanceOf(org.hearth.nostr.nip59.UnwrapException.class);
+  }
+
+  @Test
   void javaWrapsAreOpenedByNostrTools() throws Exception {
     Rumor message =
         Nip17.chatMessage(

@@ -73,6 +73,11 @@ class Nip19Test {
         .message()
         .doesNotContain(NSEC_HEX.substring(1, 10));
     assertThat(new Nsec(PrivateKey.fromHex(NSEC_HEX)).toString()).doesNotContain(NSEC_HEX);
+    // A '1' typed inside the data moves secret characters into the bech32 prefix.
+    String secretInPrefix = Bech32.encode("nsec1vl029mgp", new byte[32]);
+    assertThatThrownBy(() -> PrivateKey.parse(secretInPrefix))
+        .isInstanceOf(CryptoException.class)
+        .hasMessage("invalid nsec: not an nsec");
   }
 
   @Test

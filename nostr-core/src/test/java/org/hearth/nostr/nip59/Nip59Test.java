@@ -44,6 +44,7 @@ class Nip59Test {
     assertThat(m.hasValidId()).isTrue();
     assertThat(Rumor.fromJson(m.toJson())).isEqualTo(m);
     assertThat(m.toJson()).doesNotContain("sig");
+    assertThat(m.toString()).doesNotContain("hi").doesNotContain(bob.publicKey().hex());
   }
 
   @Test
