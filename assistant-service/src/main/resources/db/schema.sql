@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS assistant.memory_note (
   expires_at   bigint,
   content      text    NOT NULL,
   tsv          tsvector NOT NULL,
-  embedding    real[],
+  embedding    bytea,  -- float32 little-endian, packed
   PRIMARY KEY (relay, event_id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS memory_note_address ON assistant.memory_note (relay, address)

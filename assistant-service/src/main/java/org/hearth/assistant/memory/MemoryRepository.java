@@ -1,7 +1,7 @@
 package org.hearth.assistant.memory;
 
-import java.sql.Array;
-import java.sql.Connection;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -92,7 +92,7 @@ final class MemoryRepository {
                       textSearchConfig,
                       r.content())
                   .bind(ps, c);
-              ps.setArray(11, r.embedding() == null ? null : floatArray(c, r.embedding()));
+              ps.setBytes(11, r.embedding() == null ? null : pack(r.embedding()));
             })
         > 0;
   }
@@ -154,7 +154,7 @@ final class MemoryRepository {
             + LIVE
             + " ORDER BY created_at DESC LIMIT ?",
         Jdbc.values(relay, now, limit),
-        rs -> new Embedded(note(rs, 0), toFloats(rs.getArray(6))));
+        rs -> new Embedded(note(rs, 0), unpack(rs.getBytes(6))));
   }
 
   /** The newest live notes. */
@@ -184,20 +184,16 @@ final class MemoryRepository {
         rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5), score);
   }
 
-  private static Array floatArray(Connection c, float[] v) throws SQLException {
-    Float[] boxed = new Float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      boxed[i] = v[i];
-    }
-    return c.createArrayOf("real", boxed);
+  /** Packs a vector as little-endian float32 (4 bytes per dimension). */
+  static byte[] pack(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(v);
+    return b.array();
   }
 
-  private static float[] toFloats(Array a) throws SQLException {
-    Object[] values = (Object[]) a.getArray();
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = ((Number) values[i]).floatValue();
-    }
+  static float[] unpack(byte[] bytes) {
+    float[] out = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
     return out;
   }
 }
