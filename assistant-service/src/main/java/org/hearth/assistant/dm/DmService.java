@@ -3,6 +3,9 @@ package org.hearth.assistant.dm;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.hearth.assistant.answer.Answer;
 import org.hearth.assistant.config.AssistantConfig;
 import org.hearth.assistant.config.ScopeSettings;
@@ -32,6 +35,7 @@ public class DmService {
   private final RefusalPolicy refusals;
   private final RateLimiter perMember;
   private final Clock clock;
+  private final Map<String, ReentrantLock> conversationLocks = new ConcurrentHashMap<>();
 
   public DmService(
       ReplyService replies,
@@ -80,6 +84,10 @@ public class DmService {
       return DmOutcome.RATE_LIMITED;
     }
     List<String> parts;
+    // One message of a member at a time, so that each answer sees the previous one in history.
+    ReentrantLock lock =
+        conversationLocks.computeIfAbsent(relay + ":" + sender, k -> new ReentrantLock());
+    lock.lock();
     try {
       Answer a = replies.reply(scope, sender, dm.text());
       parts = a.parts();
@@ -90,6 +98,8 @@ public class DmService {
       LOG.errorf(
           "[%s] answering message %s failed: %s", relay, dm.messageId(), e.getClass().getName());
       parts = List.of(FAILURE);
+    } finally {
+      lock.unlock();
     }
     if (publishAll(scope, dm, self, parts, publisher)) {
       processed.done(relay, dm.messageId());

@@ -241,6 +241,22 @@ class DmServiceTest {
   }
 
   @Test
+  void aMembersMessagesAreAnsweredOneAfterTheOther() throws Exception {
+    String a = "first " + UUID.randomUUID();
+    String b = "second " + UUID.randomUUID();
+    ollama.streaming(4, Duration.ofMillis(50));
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var fa = pool.submit(() -> handle(nip04(member, a)));
+      var fb = pool.submit(() -> handle(nip04(member, b)));
+      assertThat(fa.get()).isEqualTo(DmOutcome.ANSWERED);
+      assertThat(fb.get()).isEqualTo(DmOutcome.ANSWERED);
+    }
+    // Whichever came second saw the first question and its answer in its prompt.
+    OllamaDouble.ChatCall later = ollama.chats().getLast();
+    assertThat(later.allText()).contains(a, b, "Reply to: ");
+  }
+
+  @Test
   void noPlaintextReachesTheLogs() {
     String secret = "plaintext-" + UUID.randomUUID();
     try (LogCapture logs = LogCapture.start()) {
