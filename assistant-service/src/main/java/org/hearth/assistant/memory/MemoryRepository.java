@@ -170,6 +170,30 @@ final class MemoryRepository {
         rs -> note(rs, 0));
   }
 
+  /** Live notes stored without an embedding (Ollama was unreachable then), oldest first. */
+  List<MemoryNote> withoutEmbedding(String relay, long now, int limit) {
+    return jdbc.query(
+        "memory read",
+        "SELECT "
+            + NOTE_COLUMNS
+            + " FROM assistant.memory_note WHERE relay = ? AND embedding IS NULL AND "
+            + LIVE
+            + " ORDER BY created_at LIMIT ?",
+        Jdbc.values(relay, now, limit),
+        rs -> note(rs, 0));
+  }
+
+  void setEmbedding(String relay, String eventId, float[] embedding) {
+    jdbc.update(
+        "storing an embedding",
+        "UPDATE assistant.memory_note SET embedding = ? WHERE relay = ? AND event_id = ?",
+        (ps, c) -> {
+          ps.setBytes(1, pack(embedding));
+          ps.setString(2, relay);
+          ps.setString(3, eventId);
+        });
+  }
+
   long count(String relay) {
     return jdbc.query(
             "memory count",

@@ -96,6 +96,23 @@ public class MemoryService {
     return repo.purgeExpired(relay, clock.instant().getEpochSecond());
   }
 
+  /**
+   * Embeds up to {@code batch} notes that were stored without an embedding; stops at the first
+   * failure (Ollama still away). Returns how many were embedded.
+   */
+  public int backfillEmbeddings(String relay, int batch) {
+    int done = 0;
+    for (MemoryNote n : repo.withoutEmbedding(relay, clock.instant().getEpochSecond(), batch)) {
+      Optional<float[]> v = embedder.embed(n.content());
+      if (v.isEmpty()) {
+        break;
+      }
+      repo.setEmbedding(relay, n.eventId(), v.get());
+      done++;
+    }
+    return done;
+  }
+
   public long count(String relay) {
     return repo.count(relay);
   }

@@ -66,6 +66,7 @@ public class RelayLinks {
       }
     }
     purge.scheduleWithFixedDelay(this::purgeExpired, 10, 10, TimeUnit.MINUTES);
+    purge.scheduleWithFixedDelay(this::backfill, 1, 1, TimeUnit.MINUTES);
   }
 
   private void purgeExpired() {
@@ -74,6 +75,19 @@ public class RelayLinks {
         memory.purgeExpired(scope.relay());
       } catch (RuntimeException e) {
         LOG.warnf("[%s] purging expired notes failed: %s", scope.relay(), e.getMessage());
+      }
+    }
+  }
+
+  private void backfill() {
+    for (ScopeSettings scope : scopes.all()) {
+      try {
+        int n = memory.backfillEmbeddings(scope.relay(), 200);
+        if (n > 0) {
+          LOG.infof("[%s] embedded %d note(s) stored while Ollama was away", scope.relay(), n);
+        }
+      } catch (RuntimeException e) {
+        LOG.warnf("[%s] embedding backfill failed: %s", scope.relay(), e.getMessage());
       }
     }
   }

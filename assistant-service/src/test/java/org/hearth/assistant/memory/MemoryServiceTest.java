@@ -81,6 +81,18 @@ class MemoryServiceTest {
   }
 
   @Test
+  void notesStoredWhileOllamaWasAwayAreEmbeddedLater() {
+    ollama.down(true);
+    Event e = note(alice, "Swimming lessons " + word + " on Saturdays", now());
+    assertThat(memory.ingest(family, e)).isEqualTo(IngestResult.STORED);
+    assertThat(memory.backfillEmbeddings("family", 500)).isZero();
+    ollama.down(false);
+    assertThat(memory.backfillEmbeddings("family", 500)).isGreaterThanOrEqualTo(1);
+    assertThat(ollama.embeddedTexts()).anySatisfy(t -> assertThat(t).contains(word));
+    assertThat(memory.backfillEmbeddings("family", 500)).isZero();
+  }
+
+  @Test
   void ignoresUnfollowedKindsAndForgedEvents() {
     Event reaction = event(alice, 7, word, now());
     assertThat(memory.ingest(family, reaction)).isEqualTo(IngestResult.NOT_FOLLOWED);
