@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.quarkus.runtime.Startup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The service's PostgreSQL: the configured one, or an embedded PostgreSQL when no URL is set (a
- * laptop without a database server). The schema is created on first use.
+ * laptop without a database server). Started with the application (fail fast); the schema is
+ * created then.
  */
+@Startup
 @ApplicationScoped
 public class Database {
   private static final Logger LOG = Logger.getLogger(Database.class);

@@ -68,6 +68,7 @@ public final class RelayLink implements AutoCloseable {
   /** Connects (retrying with backoff in the background) and subscribes. */
   void start() {
     client.connect();
+    awaitStarted();
     client.subscribe(
         List.of(Subscriptions.memory(scope)), e -> memoryWorker.execute(() -> remember(e)));
     client.subscribe(
@@ -75,6 +76,25 @@ public final class RelayLink implements AutoCloseable {
             signer.publicKey(), clock.instant().getEpochSecond(), config.dm().lookback()),
         e -> dmWorkers.execute(() -> answer(e)));
     dmWorkers.execute(this::followMemberList);
+  }
+
+  /**
+   * {@link RelayClient#connect()} moves the client out of NEW on its loop thread, and subscribing
+   * before that throws: wait (briefly) for it.
+   */
+  private void awaitStarted() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (client.state() == ConnectionState.NEW) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("relay client for " + scope.relayUrl() + " did not start");
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting the relay client", e);
+      }
+    }
   }
 
   private void onState(ConnectionState from, ConnectionState to) {
