@@ -41,6 +41,7 @@ class MemoryServiceTest {
 
   @BeforeEach
   void setUp() {
+    clock.reset();
     family = scopes.get("family").orElseThrow();
     // A word no other test uses, so tests sharing the database do not see each other's notes.
     word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
