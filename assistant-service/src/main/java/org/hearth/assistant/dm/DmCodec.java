@@ -54,6 +54,10 @@ public final class DmCodec {
     if (u.sender().equals(self.publicKey())) {
       return new Decoded.Dropped("own message");
     }
+    if (!r.tagValues("p").contains(self.publicKey().hex())) {
+      // A copy of a conversation the assistant is not part of (e.g. the sender's own copy).
+      return new Decoded.Dropped("chat message not addressed to this assistant");
+    }
     return new Decoded.Message(new IncomingDm(DmProtocol.NIP17, r.id(), u.sender(), r.content()));
   }
 

@@ -189,7 +189,18 @@ class DmServiceTest {
     Event badNip04 =
         member.sign(
             EventTemplate.of(4, List.of(List.of("p", self.publicKey().hex())), "bogus?iv=bogus"));
-    for (Event e : List.of(garbage, notForUs, huge, sealedNote, badNip04)) {
+    Event someoneElsesChat =
+        Nip59.giftWrap(
+            member,
+            Nip17.chatMessage(
+                member.publicKey(),
+                List.of(Nip17.Recipient.of(LocalSigner.generate().publicKey())),
+                "to my friend",
+                Optional.empty(),
+                Optional.empty(),
+                Instant.now().getEpochSecond()),
+            self.publicKey());
+    for (Event e : List.of(garbage, notForUs, huge, sealedNote, badNip04, someoneElsesChat)) {
       assertThat(handle(e)).as("kind %d", e.kind()).isEqualTo(DmOutcome.DROPPED);
     }
     assertThat(published).isEmpty();
