@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +39,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(OllamaResource.class)
+@TestProfile(ConcurrentConversationsTest.ProductionCache.class)
 class ConcurrentConversationsTest {
+  /** The production model-list cache (60 s) instead of the tests' 0 s, for realistic timings. */
+  public static class ProductionCache implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("hearth.assistant.ollama.model-cache-ttl", "60s");
+    }
+  }
+
   private static final Logger LOG = Logger.getLogger(ConcurrentConversationsTest.class);
   private static final int MEMBERS = 100;
 
