@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PostgreSQL database of its own for one test run: a uniquely named database on 127.0.0.1:5432
@@ -30,7 +30,7 @@ public final class TestDatabase implements AutoCloseable {
   public static TestDatabase start() {
     if (localServerAnswers()) {
       String name = "assistant_test_" + UUID.randomUUID().toString().replace("-", "");
-      try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+      try (Connection c = admin();
           Statement st = c.createStatement()) {
         st.execute("CREATE DATABASE " + name);
       } catch (SQLException e) {
@@ -44,6 +44,18 @@ public final class TestDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A connection to the server's {@code postgres} database. Not through DriverManager: a Quarkus
+   * test profile restarts the application in another class loader, where DriverManager does not see
+   * the driver registered by the first one.
+   */
+  private static Connection admin() throws SQLException {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(SERVER + "postgres");
+    ds.setUser("postgres");
+    return ds.getConnection();
   }
 
   public String url() {
@@ -69,7 +81,7 @@ public final class TestDatabase implements AutoCloseable {
       }
       return;
     }
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+    try (Connection c = admin();
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
