@@ -3,7 +3,6 @@ package org.hearth.finetune.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -12,7 +11,7 @@ import ai.djl.util.PairList;
  * an additive mask [B, 1, 1, T, T] (causal + padding). Query head h uses key/value head h / (heads
  * / kvHeads), as Hugging Face's {@code repeat_kv} does; the repeat is a broadcast, not a copy.
  */
-public final class LlamaAttention extends AbstractBlock {
+public final class LlamaAttention extends LoadedBlock {
   private final int heads;
   private final int kvHeads;
   private final int headDim;

@@ -3,14 +3,13 @@ package org.hearth.finetune.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One pre-norm decoder layer: attention and SwiGLU, each with a residual connection. */
-public final class LlamaDecoderLayer extends AbstractBlock {
+public final class LlamaDecoderLayer extends LoadedBlock {
   private final RmsNorm inputNorm;
   private final LlamaAttention attention;
   private final RmsNorm postAttentionNorm;

@@ -3,14 +3,13 @@ package org.hearth.finetune.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
 
 /** SwiGLU feed-forward: {@code down(silu(gate(x)) * up(x))}. */
-public final class LlamaMlp extends AbstractBlock {
+public final class LlamaMlp extends LoadedBlock {
   private final Projection gate;
   private final Projection up;
   private final Projection down;

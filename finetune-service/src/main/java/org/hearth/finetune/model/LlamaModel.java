@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
@@ -22,7 +21,7 @@ import java.util.Map;
  * (int64) and an attention mask [B, T] (1 = real token, 0 = padding); output: logits [B, T, V].
  * Parameters are addressed by their Hugging Face tensor names through {@link #weightSlots()}.
  */
-public final class LlamaModel extends AbstractBlock {
+public final class LlamaModel extends LoadedBlock {
   private static final float MASKED = -1e9f;
 
   private final LlamaConfig config;

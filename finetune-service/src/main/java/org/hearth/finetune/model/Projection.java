@@ -3,7 +3,6 @@ package org.hearth.finetune.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * A bias-free linear projection {@code y = x W^T} with W in Hugging Face layout [out, in], plus an
  * optional adapter block (LoRA) whose output is added to y.
  */
-public final class Projection extends AbstractBlock {
+public final class Projection extends LoadedBlock {
   private final long in;
   private final long out;
   private final Parameter weight;

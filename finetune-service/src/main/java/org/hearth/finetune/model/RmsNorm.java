@@ -3,13 +3,12 @@ package org.hearth.finetune.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** Root-mean-square layer norm: {@code x / sqrt(mean(x^2) + eps) * weight}. */
-public final class RmsNorm extends AbstractBlock {
+public final class RmsNorm extends LoadedBlock {
   private final long width;
   private final float eps;
   private final Parameter weight;
