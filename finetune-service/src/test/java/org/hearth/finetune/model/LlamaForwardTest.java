@@ -61,6 +61,7 @@ class LlamaForwardTest {
     try (NDManager m = NDManager.newBaseManager()) {
       LlamaModel model = LlamaLoader.load(tmp, m);
       double diff = maxDiff(model, new ReferenceLlama(tiny.config(), tiny.weights()));
+      System.out.printf("DJL vs reference max |diff| = %.3g%n", diff);
       assertThat(diff).isLessThan(1e-4);
     }
   }
@@ -72,6 +73,7 @@ class LlamaForwardTest {
       LlamaModel model = LlamaLoader.load(tmp, m);
       assertThat(model.weightSlots()).doesNotContainKey("lm_head.weight");
       double diff = maxDiff(model, new ReferenceLlama(tiny.config(), tiny.weights()));
+      System.out.printf("DJL vs reference max |diff| = %.3g%n", diff);
       assertThat(diff).isLessThan(1e-4);
       // The scaling matters: a reference without it disagrees clearly.
       LlamaConfig unscaled = TinyLlama.config(true, false);
