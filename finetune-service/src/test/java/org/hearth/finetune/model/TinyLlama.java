@@ -134,6 +134,11 @@ public record TinyLlama(Path dir, LlamaConfig config, Map<String, float[]> weigh
 
   /** A WordLevel tokenizer over {@link #WORDS} with whitespace pre-tokenisation. */
   public static void writeTokenizer(Path file) throws IOException {
+    writeTokenizer(file, WORDS);
+  }
+
+  /** A WordLevel tokenizer over {@code words} (id = index) with whitespace pre-tokenisation. */
+  public static void writeTokenizer(Path file, List<String> words) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("version", "1.0");
@@ -147,8 +152,8 @@ public record TinyLlama(Path dir, LlamaConfig config, Map<String, float[]> weigh
     ObjectNode model = root.putObject("model");
     model.put("type", "WordLevel");
     ObjectNode vocab = model.putObject("vocab");
-    for (int i = 0; i < WORDS.size(); i++) {
-      vocab.put(WORDS.get(i), i);
+    for (int i = 0; i < words.size(); i++) {
+      vocab.put(words.get(i), i);
     }
     model.put("unk_token", "<unk>");
     json.writeValue(file.toFile(), root);
