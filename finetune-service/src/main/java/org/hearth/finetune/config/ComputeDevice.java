@@ -5,7 +5,7 @@ import ai.djl.engine.Engine;
 
 /**
  * Chooses the DJL device from configuration. GPU needs the CUDA natives ({@code
- * pytorch-native-cu124}, Maven profile {@code gpu}); with the CPU natives PyTorch sees no GPU.
+ * pytorch-native-cu124}, built with {@code -Dgpu}); with the CPU natives PyTorch sees no GPU.
  */
 public final class ComputeDevice {
   private ComputeDevice() {}
@@ -22,7 +22,7 @@ public final class ComputeDevice {
                   + gpuCount
                   + " GPU(s) (index "
                   + gpuIndex
-                  + " requested): build with -Pgpu (pytorch-native-cu124) on a CUDA 12.4 host");
+                  + " requested): build with -Dgpu (pytorch-native-cu124) on a CUDA 12.4 host");
         }
         yield Device.gpu(gpuIndex);
       }

@@ -123,6 +123,11 @@ public final class SafetensorsReader implements AutoCloseable {
 
   /** Reads one tensor, widened to FP32, into a new direct little-endian buffer. */
   public FloatBuffer readFloats(String name) throws IOException {
+    return readFloats(name, CHUNK);
+  }
+
+  /** As {@link #readFloats(String)}, mapping at most {@code chunkBytes} of the file at a time. */
+  FloatBuffer readFloats(String name, int chunkBytes) throws IOException {
     TensorInfo info = tensors.get(name);
     if (info == null) {
       throw new SafetensorsFormatException(path + ": no tensor named " + name);
@@ -137,7 +142,7 @@ public final class SafetensorsReader implements AutoCloseable {
     long remaining = info.end() - info.begin();
     int unit = info.dtype().bytes();
     while (remaining > 0) {
-      int len = (int) Math.min(remaining, CHUNK - (CHUNK % unit));
+      int len = (int) Math.min(remaining, chunkBytes - (chunkBytes % unit));
       ByteBuffer window =
           channel.map(FileChannel.MapMode.READ_ONLY, pos, len).order(ByteOrder.LITTLE_ENDIAN);
       widen(info.dtype(), window, out);

@@ -52,6 +52,30 @@ class SafetensorsTest {
   }
 
   @Test
+  void readsTensorsThroughSeveralMappedWindows() throws IOException {
+    float[] v = new float[1001];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i * 0.25f - 100;
+    }
+    Map<String, TensorData> t = new LinkedHashMap<>();
+    t.put("f", TensorData.f32(v, 7, 143));
+    t.put("b", new TensorData(DType.BF16, new long[] {1001}, v));
+    Path f = tmp.resolve("w.safetensors");
+    SafetensorsWriter.write(f, t, Map.of());
+    try (SafetensorsReader r = SafetensorsReader.open(f)) {
+      float[] whole = read(r, "f");
+      FloatBuffer f32 = r.readFloats("f", 20);
+      FloatBuffer bf16 = r.readFloats("b", 7);
+      float[] a = new float[v.length];
+      float[] b = new float[v.length];
+      f32.get(a);
+      bf16.get(b);
+      assertThat(a).containsExactly(whole).containsExactly(v);
+      assertThat(b).containsExactly(read(r, "b"));
+    }
+  }
+
+  @Test
   void readsATensorStoredBeyondTwoGibibytes() throws IOException {
     long gap = 3L << 30; // a sparse 3 GiB hole before the tensor
     String header =
