@@ -56,9 +56,15 @@ class LoraTrainerTest {
     Map<String, float[]> finalUninterrupted;
     try (NDManager m = NDManager.newBaseManager();
         LoraTrainer t = TrainingFixture.trainer(modelDir, m, TrainingFixture.lora(0.1), cfg)) {
+      int arraysAfterTwoSteps = 0;
       for (int i = 0; i < 6; i++) {
         uninterrupted.add(t.trainStep().loss());
+        if (i == 1) {
+          arraysAfterTwoSteps = m.getManagedArrays().size();
+        }
       }
+      // every step closes its NDManager: no arrays pile up from step to step
+      assertThat(m.getManagedArrays()).hasSize(arraysAfterTwoSteps);
       finalUninterrupted = t.adapters().snapshot();
     }
     List<Double> resumed = new ArrayList<>();
