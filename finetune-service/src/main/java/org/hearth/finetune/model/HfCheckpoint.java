@@ -111,6 +111,12 @@ public final class HfCheckpoint implements AutoCloseable {
     return byTensor.get(name).readFloats(name);
   }
 
+  /** Reads elements {@code first .. first+count-1} (row-major) of a tensor widened to FP32. */
+  public FloatBuffer read(String name, long first, int count) throws IOException {
+    info(name);
+    return byTensor.get(name).readFloats(name, first, count);
+  }
+
   @Override
   public void close() throws IOException {
     for (SafetensorsReader r : shards.values()) {

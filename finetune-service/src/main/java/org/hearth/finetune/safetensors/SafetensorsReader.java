@@ -121,26 +121,47 @@ public final class SafetensorsReader implements AutoCloseable {
     return metadata;
   }
 
-  /** Reads one tensor, widened to FP32, into a new direct little-endian buffer. */
+  /**
+   * Reads one tensor, widened to FP32, into a new direct buffer. Its FP32 size must fit one buffer
+   * (2 GiB); larger tensors are read in slices with {@link #readFloats(String, long, int)}.
+   */
   public FloatBuffer readFloats(String name) throws IOException {
-    return readFloats(name, CHUNK);
+    TensorInfo info = info(name);
+    long count = info.elementCount();
+    if (count > Integer.MAX_VALUE / 4) {
+      throw new SafetensorsFormatException(
+          name + ": " + count + " elements exceed one 2 GiB FP32 buffer; read it in slices");
+    }
+    return readFloats(name, 0, (int) count, CHUNK);
   }
 
-  /** As {@link #readFloats(String)}, mapping at most {@code chunkBytes} of the file at a time. */
-  FloatBuffer readFloats(String name, int chunkBytes) throws IOException {
-    TensorInfo info = tensors.get(name);
-    if (info == null) {
-      throw new SafetensorsFormatException(path + ": no tensor named " + name);
-    }
-    long count = info.elementCount();
-    if (count > Integer.MAX_VALUE) {
-      throw new SafetensorsFormatException(name + ": more than 2^31 elements in one tensor");
+  /** Elements {@code first .. first+count-1} (row-major) of a tensor, widened to FP32. */
+  public FloatBuffer readFloats(String name, long first, int count) throws IOException {
+    return readFloats(name, first, count, CHUNK);
+  }
+
+  /** As {@link #readFloats(String, long, int)}, mapping at most {@code chunkBytes} at a time. */
+  FloatBuffer readFloats(String name, long first, int count, int chunkBytes) throws IOException {
+    TensorInfo info = info(name);
+    if (first < 0
+        || count < 0
+        || first + count > info.elementCount()
+        || count > Integer.MAX_VALUE / 4) {
+      throw new SafetensorsFormatException(
+          name
+              + ": slice ["
+              + first
+              + ", +"
+              + count
+              + ") outside "
+              + info.elementCount()
+              + " elements");
     }
     FloatBuffer out =
-        ByteBuffer.allocateDirect((int) count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    long pos = dataStart + info.begin();
-    long remaining = info.end() - info.begin();
+        ByteBuffer.allocateDirect(count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
     int unit = info.dtype().bytes();
+    long pos = dataStart + info.begin() + first * unit;
+    long remaining = (long) count * unit;
     while (remaining > 0) {
       int len = (int) Math.min(remaining, chunkBytes - (chunkBytes % unit));
       ByteBuffer window =
@@ -150,6 +171,14 @@ public final class SafetensorsReader implements AutoCloseable {
       remaining -= len;
     }
     return out.flip();
+  }
+
+  private TensorInfo info(String name) throws SafetensorsFormatException {
+    TensorInfo info = tensors.get(name);
+    if (info == null) {
+      throw new SafetensorsFormatException(path + ": no tensor named " + name);
+    }
+    return info;
   }
 
   private static void widen(DType dtype, ByteBuffer in, FloatBuffer out) {

@@ -82,6 +82,18 @@ class LlamaForwardTest {
   }
 
   @Test
+  void loadingInBlocksOfRowsGivesTheSameModel() throws IOException {
+    TinyLlama.write(tmp, TinyLlama.config(false, false), 9, DType.BF16);
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] whole = logits(LlamaLoader.load(tmp, m), m);
+      float[] rowByRow = logits(LlamaLoader.load(tmp, m, 7), m);
+      float[] threeRows = logits(LlamaLoader.load(tmp, m, 50), m);
+      assertThat(rowByRow).containsExactly(whole);
+      assertThat(threeRows).containsExactly(whole);
+    }
+  }
+
+  @Test
   void paddingDoesNotChangeRealPositions() throws IOException {
     TinyLlama tiny = TinyLlama.write(tmp, TinyLlama.config(false, false), 3, DType.F32);
     ReferenceLlama ref = new ReferenceLlama(tiny.config(), tiny.weights());

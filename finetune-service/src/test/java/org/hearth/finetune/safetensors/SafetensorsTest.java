@@ -64,14 +64,20 @@ class SafetensorsTest {
     SafetensorsWriter.write(f, t, Map.of());
     try (SafetensorsReader r = SafetensorsReader.open(f)) {
       float[] whole = read(r, "f");
-      FloatBuffer f32 = r.readFloats("f", 20);
-      FloatBuffer bf16 = r.readFloats("b", 7);
+      FloatBuffer f32 = r.readFloats("f", 0, 1001, 20);
+      FloatBuffer bf16 = r.readFloats("b", 0, 1001, 7);
       float[] a = new float[v.length];
       float[] b = new float[v.length];
       f32.get(a);
       bf16.get(b);
       assertThat(a).containsExactly(whole).containsExactly(v);
       assertThat(b).containsExactly(read(r, "b"));
+      FloatBuffer slice = r.readFloats("b", 500, 3);
+      assertThat(new float[] {slice.get(), slice.get(), slice.get()})
+          .containsExactly(b[500], b[501], b[502]);
+      assertThatThrownBy(() -> r.readFloats("b", 1000, 2))
+          .isInstanceOf(SafetensorsFormatException.class)
+          .hasMessageContaining("outside");
     }
   }
 
