@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** Writes safetensors files (header padded to 8 bytes, tensors in the given order). */
 public final class SafetensorsWriter {
+  private static final int CHUNK_ELEMENTS = 1 << 20;
+
   private SafetensorsWriter() {}
 
   /** Writes {@code tensors} (in map iteration order) and optional string metadata. */
@@ -52,7 +54,9 @@ public final class SafetensorsWriter {
             StandardOpenOption.WRITE)) {
       writeFully(ch, head.flip());
       for (TensorData t : tensors.values()) {
-        writeFully(ch, encode(t));
+        for (int from = 0; from < t.values().length; from += CHUNK_ELEMENTS) {
+          writeFully(ch, encode(t, from, Math.min(t.values().length, from + CHUNK_ELEMENTS)));
+        }
       }
     }
   }
@@ -67,25 +71,19 @@ public final class SafetensorsWriter {
     return (short) ((bits + rounding) >>> 16);
   }
 
-  private static ByteBuffer encode(TensorData t) {
+  /** Encodes values [from, to) of a tensor (chunks keep buffers small for 2 GB+ tensors). */
+  private static ByteBuffer encode(TensorData t, int from, int to) {
     float[] v = t.values();
     ByteBuffer buf =
-        ByteBuffer.allocate(v.length * t.dtype().bytes()).order(ByteOrder.LITTLE_ENDIAN);
-    switch (t.dtype()) {
-      case F32 -> buf.asFloatBuffer().put(v);
-      case F16 -> {
-        for (float f : v) {
-          buf.putShort(Float.floatToFloat16(f));
-        }
-      }
-      case BF16 -> {
-        for (float f : v) {
-          buf.putShort(toBf16(f));
-        }
+        ByteBuffer.allocate((to - from) * t.dtype().bytes()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = from; i < to; i++) {
+      switch (t.dtype()) {
+        case F32 -> buf.putFloat(v[i]);
+        case F16 -> buf.putShort(Float.floatToFloat16(v[i]));
+        case BF16 -> buf.putShort(toBf16(v[i]));
       }
     }
-    buf.position(0);
-    return buf;
+    return buf.flip();
   }
 
   private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {

@@ -82,6 +82,24 @@ class SafetensorsTest {
   }
 
   @Test
+  void writesTensorsLongerThanOneWriteChunk() throws IOException {
+    float[] v = new float[(1 << 20) + 3];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (i % 256) * 0.5f;
+    }
+    Map<String, TensorData> t = new LinkedHashMap<>();
+    t.put("f", TensorData.f32(v, v.length));
+    t.put("b", new TensorData(DType.BF16, new long[] {v.length}, v));
+    Path f = tmp.resolve("long.safetensors");
+    SafetensorsWriter.write(f, t, Map.of());
+    try (SafetensorsReader r = SafetensorsReader.open(f)) {
+      assertThat(java.util.Arrays.equals(read(r, "f"), v)).isTrue();
+      // multiples of 0.5 up to 127.5 need 8 significant bits: exact in BF16
+      assertThat(java.util.Arrays.equals(read(r, "b"), v)).isTrue();
+    }
+  }
+
+  @Test
   void readsATensorStoredBeyondTwoGibibytes() throws IOException {
     long gap = 3L << 30; // a sparse 3 GiB hole before the tensor
     String header =
