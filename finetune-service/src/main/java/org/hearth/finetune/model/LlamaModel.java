@@ -79,8 +79,14 @@ public final class LlamaModel extends LoadedBlock {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Runs the model: logits [B, T, V] in the manager of {@code tokens}. */
+  /**
+   * Runs the model: logits [B, T, V] in the manager of {@code tokens}.
+   *
+   * @throws IllegalArgumentException if shapes disagree, the sequence is longer than
+   *     max_position_embeddings or a token id is outside the vocabulary
+   */
   public NDArray logits(NDArray tokens, NDArray attentionMask, boolean training) {
+    validate(tokens, attentionMask);
     ParameterStore ps = new ParameterStore(tokens.getManager(), false);
     return forward(ps, new NDList(tokens, attentionMask), training).singletonOrThrow();
   }
@@ -105,6 +111,32 @@ public final class LlamaModel extends LoadedBlock {
             ? lmHead.forward(ps, new NDList(x), training).singletonOrThrow()
             : Linear.linear(x, embed).singletonOrThrow();
     return new NDList(logits);
+  }
+
+  private void validate(NDArray tokens, NDArray attentionMask) {
+    Shape shape = tokens.getShape();
+    if (shape.dimension() != 2 || !shape.equals(attentionMask.getShape())) {
+      throw new IllegalArgumentException(
+          "tokens "
+              + shape
+              + " and attention mask "
+              + attentionMask.getShape()
+              + " must both be [B, T]");
+    }
+    if (shape.get(1) > config.maxPositionEmbeddings()) {
+      throw new IllegalArgumentException(
+          "sequence of "
+              + shape.get(1)
+              + " tokens exceeds max_position_embeddings "
+              + config.maxPositionEmbeddings());
+    }
+    long[] ids = tokens.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+    for (long id : ids) {
+      if (id < 0 || id >= config.vocabSize()) {
+        throw new IllegalArgumentException(
+            "token id " + id + " outside the vocabulary of " + config.vocabSize());
+      }
+    }
   }
 
   /** Causal + key-padding mask [B, 1, 1, T, T]: 0 where query i may see key j, else -1e9. */

@@ -94,6 +94,35 @@ class LlamaForwardTest {
   }
 
   @Test
+  void badInputsAreRejectedWithReasons() throws IOException {
+    TinyLlama.write(tmp, TinyLlama.config(false, false), 10, DType.F32);
+    try (NDManager m = NDManager.newBaseManager()) {
+      LlamaModel model = LlamaLoader.load(tmp, m);
+      Shape s = new Shape(1, 3);
+      NDArray mask = m.create(new long[] {1, 1, 1}, s);
+      assertThatThrownBy(() -> model.logits(m.create(new long[] {1, 2, 32}, s), mask, false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("token id 32");
+      assertThatThrownBy(
+              () ->
+                  model.logits(
+                      m.create(new long[] {1, 2, 3}, s),
+                      m.create(new long[] {1, 1}, new Shape(1, 2)),
+                      false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("[B, T]");
+      assertThatThrownBy(
+              () ->
+                  model.logits(
+                      m.zeros(new Shape(1, 65), ai.djl.ndarray.types.DataType.INT64),
+                      m.ones(new Shape(1, 65), ai.djl.ndarray.types.DataType.INT64),
+                      false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("max_position_embeddings");
+    }
+  }
+
+  @Test
   void paddingDoesNotChangeRealPositions() throws IOException {
     TinyLlama tiny = TinyLlama.write(tmp, TinyLlama.config(false, false), 3, DType.F32);
     ReferenceLlama ref = new ReferenceLlama(tiny.config(), tiny.weights());
