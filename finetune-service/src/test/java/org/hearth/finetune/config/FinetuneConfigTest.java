@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FinetuneConfigTest {
   @Inject FinetuneConfig config;
+  @Inject ComputeManagers managers;
 
   @Test
   void defaultsAreCpuAndLocalOllama() {
@@ -18,5 +19,14 @@ class FinetuneConfigTest {
     assertThat(config.ollama().host()).isEqualTo(URI.create("http://localhost:11434"));
     assertThat(config.ollama().timeout()).isEqualTo(Duration.ofSeconds(120));
     assertThat(config.scrub().pseudonymKeyFile()).isEmpty();
+  }
+
+  @Test
+  void managersLiveOnTheConfiguredDevice() {
+    try (ai.djl.ndarray.NDManager m = managers.newManager()) {
+      assertThat(m.getDevice()).isEqualTo(ai.djl.Device.cpu());
+      assertThat(m.zeros(new ai.djl.ndarray.types.Shape(2)).getDevice())
+          .isEqualTo(ai.djl.Device.cpu());
+    }
   }
 }

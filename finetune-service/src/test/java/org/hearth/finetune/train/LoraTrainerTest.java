@@ -101,6 +101,25 @@ class LoraTrainerTest {
     assertThat(uninterrupted.get(5)).isNotEqualTo(uninterrupted.get(0));
   }
 
+  @Test
+  void checkpointOfAnotherSeedIsRefused() throws IOException {
+    TrainingConfig cfg = TrainingConfig.defaults(1e-2, 0, 2, 2, 1);
+    Path ckpt = tmp.resolve("other-seed");
+    try (NDManager m = NDManager.newBaseManager();
+        LoraTrainer t = TrainingFixture.trainer(modelDir, m, TrainingFixture.lora(0), cfg)) {
+      t.trainStep();
+      TrainingCheckpoint.save(ckpt, t);
+    }
+    try (NDManager m = NDManager.newBaseManager();
+        LoraTrainer t =
+            TrainingFixture.trainer(modelDir, m, TrainingFixture.lora(0), cfg.withSeed(7))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingCheckpoint.restore(ckpt, t))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("seed");
+      assertThat(t.completedSteps()).isZero();
+    }
+  }
+
   private static LlamaModel modelOf(LoraTrainer t) {
     return t.model();
   }
