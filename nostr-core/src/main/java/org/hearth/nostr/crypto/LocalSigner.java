@@ -3,6 +3,8 @@ package org.hearth.nostr.crypto;
 import org.hearth.nostr.Hex;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
+import org.hearth.nostr.nip04.Nip04;
+import org.hearth.nostr.nip44.Nip44;
 
 /** A {@link Signer} over a key held in this process. */
 public final class LocalSigner implements Signer {
@@ -32,6 +34,26 @@ public final class LocalSigner implements Signer {
     String id = Event.computeId(pubkey, t.createdAt(), t.kind(), t.tags(), t.content());
     byte[] sig = Schnorr.sign(Hex.decode(id), key);
     return new Event(id, pubkey, t.createdAt(), t.kind(), t.tags(), t.content(), Hex.encode(sig));
+  }
+
+  @Override
+  public String nip44Encrypt(PublicKey peer, String plaintext) {
+    return Nip44.encrypt(plaintext, key, peer);
+  }
+
+  @Override
+  public String nip44Decrypt(PublicKey peer, String payload) {
+    return Nip44.decrypt(payload, key, peer);
+  }
+
+  @Override
+  public String nip04Encrypt(PublicKey peer, String plaintext) {
+    return Nip04.encrypt(plaintext, key, peer);
+  }
+
+  @Override
+  public String nip04Decrypt(PublicKey peer, String payload) {
+    return Nip04.decrypt(payload, key, peer);
   }
 
   @Override

@@ -4,6 +4,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.hearth.nostr.Hex;
+import org.hearth.nostr.NostrException;
+import org.hearth.nostr.nip19.Nip19;
+import org.hearth.nostr.nip19.Nip19Entity;
 
 /** A secp256k1 secret key. Never printed: {@link #toString()} is redacted. */
 public final class PrivateKey {
@@ -40,6 +43,35 @@ public final class PrivateKey {
       throw new CryptoException("a secret key is 64 hex characters");
     }
     return new PrivateKey(Hex.decode(hex));
+  }
+
+  /**
+   * From 64 hex characters (either case) or a NIP-19 {@code nsec}. Errors never contain the input.
+   */
+  public static PrivateKey parse(String hexOrNsec) {
+    if (hexOrNsec == null) {
+      throw new CryptoException("secret key is null");
+    }
+    String s = hexOrNsec.strip();
+    if (s.length() == 64) {
+      if (!Hex.isLowerHex(s.toLowerCase(java.util.Locale.ROOT), 32)) {
+        throw new CryptoException("a 64-character secret key must be hex");
+      }
+      return fromHex(s);
+    }
+    if (!s.regionMatches(true, 0, "nsec1", 0, 5)) {
+      throw new CryptoException("a secret key is 64 hex characters or an nsec1... string");
+    }
+    try {
+      return Nip19.decode(s, Nip19Entity.Nsec.class).key();
+    } catch (NostrException e) {
+      throw new CryptoException("invalid nsec: " + e.getMessage());
+    }
+  }
+
+  /** The NIP-19 {@code nsec1...} form. Handle with care: never log it. */
+  public String nsec() {
+    return new Nip19Entity.Nsec(this).encode();
   }
 
   public PublicKey publicKey() {

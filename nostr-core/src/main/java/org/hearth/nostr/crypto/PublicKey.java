@@ -2,6 +2,8 @@ package org.hearth.nostr.crypto;
 
 import java.util.Arrays;
 import org.hearth.nostr.Hex;
+import org.hearth.nostr.nip19.Nip19;
+import org.hearth.nostr.nip19.Nip19Entity;
 
 /** A 32-byte x-only secp256k1 public key, as Nostr uses them. */
 public final class PublicKey {
@@ -23,6 +25,27 @@ public final class PublicKey {
       throw new CryptoException("a public key is 32 bytes");
     }
     return new PublicKey(xOnly.clone());
+  }
+
+  /**
+   * From 64 hex characters (either case) or a NIP-19 {@code npub} (also {@code nostr:npub...});
+   * throws {@link org.hearth.nostr.DecodeException} or {@link CryptoException} saying what is
+   * wrong.
+   */
+  public static PublicKey parse(String hexOrNpub) {
+    if (hexOrNpub == null) {
+      throw new CryptoException("public key is null");
+    }
+    String s = hexOrNpub.strip();
+    if (s.length() == 64 && Hex.isLowerHex(s.toLowerCase(java.util.Locale.ROOT), 32)) {
+      return fromHex(s.toLowerCase(java.util.Locale.ROOT));
+    }
+    return Nip19.decode(s, Nip19Entity.Npub.class).pubkey();
+  }
+
+  /** The NIP-19 {@code npub1...} form. */
+  public String npub() {
+    return new Nip19Entity.Npub(this).encode();
   }
 
   public byte[] bytes() {
