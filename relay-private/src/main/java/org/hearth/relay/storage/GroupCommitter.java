@@ -76,11 +76,35 @@ public class GroupCommitter {
               runBatch();
             },
             err -> {
-              LOG.warnf("batch of %d events failed: %s", batch.size(), err.toString());
-              for (PendingWrite w : batch) {
-                w.result().completeExceptionally(err);
+              if (batch.size() == 1) {
+                LOG.warnf("storing %s failed: %s", batch.get(0).event().id(), err.toString());
+                batch.get(0).result().completeExceptionally(err);
+                runBatch();
+              } else {
+                LOG.warnf("batch of %d failed (%s); retrying one by one", batch.size(), err);
+                retryOneByOne(batch, 0);
               }
-              runBatch();
+            });
+  }
+
+  /** After a failed batch: each event in its own transaction, so one bad event fails alone. */
+  private void retryOneByOne(List<PendingWrite> batch, int i) {
+    if (i == batch.size()) {
+      runBatch();
+      return;
+    }
+    PendingWrite w = batch.get(i);
+    writer
+        .write(List.of(w))
+        .subscribe()
+        .with(
+            results -> {
+              w.result().complete(results.get(0));
+              retryOneByOne(batch, i + 1);
+            },
+            err -> {
+              w.result().completeExceptionally(err);
+              retryOneByOne(batch, i + 1);
             });
   }
 }
