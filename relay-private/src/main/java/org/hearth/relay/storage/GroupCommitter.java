@@ -65,11 +65,14 @@ public class GroupCommitter {
       }
       return;
     }
+    long t0 = System.nanoTime();
     writer
         .write(batch)
         .subscribe()
         .with(
             results -> {
+              LOG.debugf(
+                  "batch of %d committed in %d us", batch.size(), (System.nanoTime() - t0) / 1000);
               for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
               }
