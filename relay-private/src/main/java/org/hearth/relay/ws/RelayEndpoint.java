@@ -16,6 +16,7 @@ import org.hearth.relay.access.ReadAccess;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
+import org.hearth.relay.metrics.RelayMetrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +40,9 @@ public class RelayEndpoint {
       RelayProtocol protocol,
       ReadHandler reads,
       ReadAccess access,
-      RelayConfig config) {
+      RelayConfig config,
+      RelayMetrics metrics) {
+    metrics.connections(sessions::size);
     this.relays = relays;
     this.protocol = protocol;
     this.reads = reads;

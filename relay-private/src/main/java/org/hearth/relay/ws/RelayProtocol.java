@@ -26,6 +26,7 @@ import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.FanoutBus;
 import org.hearth.relay.fanout.FanoutEvent;
+import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
 import org.hearth.relay.policy.PolicyResult;
 import org.hearth.relay.policy.WriteContext;
@@ -48,6 +49,7 @@ public class RelayProtocol {
   private final GroupCommitter committer;
   private final FanoutBus fanout;
   private final ReadHandler reads;
+  private final RelayMetrics metrics;
   private final AuthVerifier authVerifier = new AuthVerifier();
   private final Map<String, PolicyChain> chains;
 
@@ -57,7 +59,9 @@ public class RelayProtocol {
       Membership membership,
       GroupCommitter committer,
       FanoutBus fanout,
-      ReadHandler reads) {
+      ReadHandler reads,
+      RelayMetrics metrics) {
+    this.metrics = metrics;
     this.config = config;
     this.membership = membership;
     this.committer = committer;
@@ -126,6 +130,7 @@ public class RelayProtocol {
     try {
       e.validate();
     } catch (InvalidEventException ex) {
+      metrics.event(s.relay(), Prefix.INVALID.word());
       s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, ex.getMessage()));
       return;
     }
@@ -137,15 +142,21 @@ public class RelayProtocol {
     WriteContext ctx =
         new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
     switch (chains.get(s.relay()).check(ctx)) {
-      case PolicyResult.Reject r ->
-          s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
-      case PolicyResult.ShadowReject r -> s.send(RelayMessage.Ok.accepted(e.id()));
+      case PolicyResult.Reject r -> {
+        metrics.event(s.relay(), r.prefix().word());
+        s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
+      }
+      case PolicyResult.ShadowReject r -> {
+        metrics.event(s.relay(), "shadow");
+        s.send(RelayMessage.Ok.accepted(e.id()));
+      }
       case PolicyResult.Accept a -> accept(s, e);
     }
   }
 
   private void accept(RelaySession s, Event e) {
     if (e.kindClass() == KindClass.EPHEMERAL) {
+      metrics.event(s.relay(), "ephemeral");
       s.send(RelayMessage.Ok.accepted(e.id()));
       fanout.publish(new FanoutEvent(s.relay(), e));
       return;
@@ -157,6 +168,7 @@ public class RelayProtocol {
         .subscribe()
         .with(
             result -> {
+              metrics.event(s.relay(), outcome(result));
               switch (result) {
                 case StoreResult.Stored st -> {
                   s.send(RelayMessage.Ok.accepted(e.id()));
@@ -168,7 +180,16 @@ public class RelayProtocol {
             },
             err -> {
               LOG.warnf("storing %s failed: %s", e.id(), err.toString());
+              metrics.event(s.relay(), Prefix.ERROR.word());
               s.send(RelayMessage.Ok.rejected(e.id(), Prefix.ERROR, "could not store the event"));
             });
+  }
+
+  private static String outcome(StoreResult r) {
+    return switch (r) {
+      case StoreResult.Stored st -> "stored";
+      case StoreResult.Duplicate d -> "duplicate";
+      case StoreResult.Blocked b -> "blocked";
+    };
   }
 }
