@@ -144,6 +144,22 @@ public interface RelayConfig {
     @WithDefault("2000")
     int outboundQueue();
 
+    /** Events a connection may publish per second (sustained). Default: 2000. */
+    @WithDefault("2000")
+    double connectionEventsPerSecond();
+
+    /** Events a connection may publish in a burst. Default: 4000. */
+    @WithDefault("4000")
+    int connectionEventBurst();
+
+    /** Events one author key may publish per second, over all connections. Default: 5000. */
+    @WithDefault("5000")
+    double pubkeyEventsPerSecond();
+
+    /** Events one author key may publish in a burst. Default: 10000. */
+    @WithDefault("10000")
+    int pubkeyEventBurst();
+
     /** Largest number of events COUNT looks at (beyond it the count is approximate). */
     @WithDefault("100000")
     int maxCount();

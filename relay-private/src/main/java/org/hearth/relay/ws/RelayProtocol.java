@@ -26,6 +26,7 @@ import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.FanoutBus;
 import org.hearth.relay.fanout.FanoutEvent;
+import org.hearth.relay.limits.RateLimits;
 import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
 import org.hearth.relay.policy.PolicyResult;
@@ -50,6 +51,7 @@ public class RelayProtocol {
   private final FanoutBus fanout;
   private final ReadHandler reads;
   private final RelayMetrics metrics;
+  private final RateLimits rateLimits;
   private final AuthVerifier authVerifier = new AuthVerifier();
   private final Map<String, PolicyChain> chains;
 
@@ -60,8 +62,10 @@ public class RelayProtocol {
       GroupCommitter committer,
       FanoutBus fanout,
       ReadHandler reads,
-      RelayMetrics metrics) {
+      RelayMetrics metrics,
+      RateLimits rateLimits) {
     this.metrics = metrics;
+    this.rateLimits = rateLimits;
     this.config = config;
     this.membership = membership;
     this.committer = committer;
@@ -134,6 +138,15 @@ public class RelayProtocol {
       s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, ex.getMessage()));
       return;
     }
+    if (!s.allowEvent()) {
+      metrics.event(s.relay(), Prefix.RATE_LIMITED.word());
+      s.send(
+          RelayMessage.Ok.rejected(
+              e.id(),
+              Prefix.RATE_LIMITED,
+              "more than " + rateLimits.connectionRate() + " events/s on this connection"));
+      return;
+    }
     if (e.kind() == Nip42.AUTH_KIND) {
       s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, "send AUTH events with AUTH"));
       return;
@@ -150,7 +163,18 @@ public class RelayProtocol {
         metrics.event(s.relay(), "shadow");
         s.send(RelayMessage.Ok.accepted(e.id()));
       }
-      case PolicyResult.Accept a -> accept(s, e);
+      case PolicyResult.Accept a -> {
+        if (rateLimits.allowAuthor(e.pubkey())) {
+          accept(s, e);
+        } else {
+          metrics.event(s.relay(), Prefix.RATE_LIMITED.word());
+          s.send(
+              RelayMessage.Ok.rejected(
+                  e.id(),
+                  Prefix.RATE_LIMITED,
+                  "more than " + rateLimits.pubkeyRate() + " events/s from this author"));
+        }
+      }
     }
   }
 
