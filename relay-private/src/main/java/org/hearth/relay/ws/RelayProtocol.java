@@ -53,7 +53,7 @@ public class RelayProtocol {
   private final RelayMetrics metrics;
   private final RateLimits rateLimits;
   private final AuthVerifier authVerifier = new AuthVerifier();
-  private final Map<String, PolicyChain> chains;
+  private final Map<String, PolicyChain<WriteContext>> chains;
 
   public RelayProtocol(
       RelayConfig config,
@@ -71,7 +71,7 @@ public class RelayProtocol {
     this.committer = committer;
     this.fanout = fanout;
     this.reads = reads;
-    Map<String, PolicyChain> c = new HashMap<>();
+    Map<String, PolicyChain<WriteContext>> c = new HashMap<>();
     for (RelaySettings r : relays.all()) {
       c.put(r.path(), PolicyChain.of(r.writePolicies(), WritePolicies.BUILT_IN));
     }
@@ -79,7 +79,7 @@ public class RelayProtocol {
   }
 
   /** The write policy chain of a relay (as configured, for NIP-11 and the admin API). */
-  public PolicyChain chain(String relay) {
+  public PolicyChain<WriteContext> chain(String relay) {
     return chains.get(relay);
   }
 
