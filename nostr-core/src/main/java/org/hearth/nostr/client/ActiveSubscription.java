@@ -27,6 +27,7 @@ final class ActiveSubscription implements Subscription {
 
   // loop confined
   private final Map<String, Boolean> seen;
+  boolean registered;
   boolean eoseSeen;
   boolean authRetried;
   ScheduledFuture<?> eoseTimer;

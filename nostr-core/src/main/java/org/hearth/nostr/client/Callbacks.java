@@ -12,6 +12,9 @@ import org.jboss.logging.Logger;
 final class Callbacks {
   private static final Logger LOG = Logger.getLogger(Callbacks.class);
 
+  /** Bound on queued state changes and issues; a relay spewing bad frames cannot fill memory. */
+  static final int MAX_QUEUED_NOTES = 1024;
+
   private final Executor executor;
   private final SerialExecutor clientLane;
   private final StateListener stateListener;
@@ -22,7 +25,7 @@ final class Callbacks {
     this.stateListener = stateListener;
     this.issueListener = issueListener == null ? Callbacks::log : issueListener;
     this.clientLane =
-        new SerialExecutor(executor, Integer.MAX_VALUE, e -> LOG.warn("listener failed", e));
+        new SerialExecutor(executor, MAX_QUEUED_NOTES, e -> LOG.warn("listener failed", e));
   }
 
   /** A new ordered lane for one subscription, bounded to {@code capacity} queued callbacks. */
@@ -38,7 +41,9 @@ final class Callbacks {
   }
 
   void issue(RelayIssue issue) {
-    clientLane.execute(() -> issueListener.onIssue(issue));
+    if (!clientLane.offer(() -> issueListener.onIssue(issue))) {
+      LOG.debugf("issue dropped, %d already queued: %s", MAX_QUEUED_NOTES, issue);
+    }
   }
 
   <T> void complete(CompletableFuture<T> future, T value) {

@@ -99,6 +99,7 @@ final class RequestTracker {
     if (subscriptions.get(sub.id) != sub) {
       return;
     }
+    sub.registered = true;
     sub.eoseTimer =
         schedule(
             () -> {
@@ -108,6 +109,13 @@ final class RequestTracker {
             },
             sub.eoseTimeout);
     link.send(new ClientMessage.Req(sub.id, sub.filters));
+  }
+
+  /** A subscription that could not be registered because the client closed (any thread). */
+  void abandon(ActiveSubscription sub, RelayClientException error) {
+    if (subscriptions.remove(sub.id, sub)) {
+      sub.end("error: " + error.getMessage(), error);
+    }
   }
 
   void cancel(ActiveSubscription sub) {
@@ -120,8 +128,10 @@ final class RequestTracker {
   /** A fresh connection: send everything still open again, with a new auth retry each. */
   void resendAll() {
     for (ActiveSubscription sub : subscriptions.values()) {
-      sub.authRetried = false;
-      link.send(new ClientMessage.Req(sub.id, sub.filters));
+      if (sub.registered) { // reserved but not registered yet: register() sends it
+        sub.authRetried = false;
+        link.send(new ClientMessage.Req(sub.id, sub.filters));
+      }
     }
     for (PendingPublish p : publishes.values()) {
       p.authRetried = false;

@@ -31,9 +31,10 @@ public final class LocalSigner implements Signer {
   @Override
   public Event sign(EventTemplate t) {
     String pubkey = key.publicKey().hex();
-    String id = Event.computeId(pubkey, t.createdAt(), t.kind(), t.tags(), t.content());
-    byte[] sig = Schnorr.sign(Hex.decode(id), key);
-    return new Event(id, pubkey, t.createdAt(), t.kind(), t.tags(), t.content(), Hex.encode(sig));
+    byte[] id = Event.computeIdBytes(pubkey, t.createdAt(), t.kind(), t.tags(), t.content());
+    byte[] sig = Schnorr.sign(id, key);
+    return new Event(
+        Hex.encode(id), pubkey, t.createdAt(), t.kind(), t.tags(), t.content(), Hex.encode(sig));
   }
 
   @Override

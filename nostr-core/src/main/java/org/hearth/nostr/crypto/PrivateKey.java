@@ -65,7 +65,10 @@ public final class PrivateKey {
     try {
       return Nip19.decode(s, Nip19Entity.Nsec.class).key();
     } catch (NostrException e) {
-      throw new CryptoException("invalid nsec: " + e.getMessage());
+      // Decoder messages never echo data, but an unknown prefix is echoed: a mistyped '1' inside
+      // an nsec would move part of the secret into the prefix, so that message is replaced.
+      String why = e.getMessage().contains("prefix") ? "not an nsec" : e.getMessage();
+      throw new CryptoException("invalid nsec: " + why);
     }
   }
 

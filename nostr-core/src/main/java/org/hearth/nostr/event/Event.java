@@ -1,9 +1,7 @@
 package org.hearth.nostr.event;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,37 +79,46 @@ public record Event(
     return firstTagValue("d").orElse("");
   }
 
-  /** The NIP-01 serialization whose SHA-256 is the id. */
+  /**
+   * The NIP-01 serialization whose SHA-256 is the id, escaped as {@code JSON.stringify} does (what
+   * nostr-tools and most implementations hash; see {@link JsonEscaper}).
+   */
   public String canonicalJson() {
     return canonicalJson(pubkey, createdAt, kind, tags, content);
   }
 
   public static String canonicalJson(
       String pubkey, long createdAt, int kind, List<List<String>> tags, String content) {
-    return EventJson.canonical(pubkey, createdAt, kind, tags, content, false);
+    return EventJson.canonical(pubkey, createdAt, kind, tags, content, true);
   }
 
   /** The id (lower-case hex SHA-256 of the canonical serialization). */
   public static String computeId(
       String pubkey, long createdAt, int kind, List<List<String>> tags, String content) {
-    return Hex.encode(sha256(canonicalJson(pubkey, createdAt, kind, tags, content)));
+    return Hex.encode(computeIdBytes(pubkey, createdAt, kind, tags, content));
+  }
+
+  /** The id as 32 bytes. */
+  public static byte[] computeIdBytes(
+      String pubkey, long createdAt, int kind, List<List<String>> tags, String content) {
+    return EventHasher.id(pubkey, createdAt, kind, tags, content, true);
   }
 
   /**
-   * True when {@link #id()} is the hash of this event. The NIP-01 serialization writes control
-   * characters other than \b \t \n \f \r verbatim, while JSON.stringify-based clients escape them
-   * as {@code \\u00XX}; ids computed either way are accepted.
+   * True when {@link #id()} is the hash of this event. Control characters other than \b \t \n \f \r
+   * and lone surrogates are hashed escaped ({@code \\u00XX}, as JSON.stringify-based clients do) or
+   * verbatim (the literal NIP-01 text); ids computed either way are accepted.
    */
   public boolean hasValidId() {
-    String canonical = canonicalJson();
-    if (Hex.encode(sha256(canonical)).equals(id)) {
+    return Hex.isLowerHex(id, 32) && hasValidId(Hex.decode(id));
+  }
+
+  private boolean hasValidId(byte[] idBytes) {
+    if (Arrays.equals(EventHasher.id(pubkey, createdAt, kind, tags, content, true), idBytes)) {
       return true;
     }
-    if (!EventJson.hasOtherControlChars(tags, content)) {
-      return false;
-    }
-    String escaped = EventJson.canonical(pubkey, createdAt, kind, tags, content, true);
-    return Hex.encode(sha256(escaped)).equals(id);
+    return EventJson.hasFlavouredChars(tags, content)
+        && Arrays.equals(EventHasher.id(pubkey, createdAt, kind, tags, content, false), idBytes);
   }
 
   /** True when the signature is a valid BIP-340 signature of the id by the pubkey. */
@@ -125,10 +132,11 @@ public record Event(
   /** Checks shape, id and signature; throws {@link InvalidEventException} saying what is wrong. */
   public Event validate() {
     validateShape();
-    if (!hasValidId()) {
+    byte[] idBytes = Hex.decode(id);
+    if (!hasValidId(idBytes)) {
       throw new InvalidEventException("event id does not match its content");
     }
-    if (!hasValidSignature()) {
+    if (!Schnorr.verify(Hex.decode(sig), idBytes, Hex.decode(pubkey))) {
       throw new InvalidEventException("signature is invalid");
     }
     return this;
@@ -176,13 +184,5 @@ public record Event(
   /** Parses one event object strictly; throws {@link org.hearth.nostr.DecodeException}. */
   public static Event fromJson(String json) {
     return EventJson.parse(json);
-  }
-
-  static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

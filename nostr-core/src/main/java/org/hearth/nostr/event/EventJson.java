@@ -30,36 +30,27 @@ public final class EventJson {
       int kind,
       List<List<String>> tags,
       String content,
-      boolean escapeAllControl) {
+      boolean escapeAll) {
     StringBuilder sb = new StringBuilder(128 + content.length() + 64 * tags.size());
     sb.append("[0,\"").append(pubkey).append("\",").append(createdAt).append(',').append(kind);
     sb.append(',');
-    writeTags(sb, tags, escapeAllControl);
+    writeTags(sb, tags, escapeAll);
     sb.append(',');
-    quote(sb, content, escapeAllControl);
+    quote(sb, content, escapeAll);
     sb.append(']');
     return sb.toString();
   }
 
-  static boolean hasOtherControlChars(List<List<String>> tags, String content) {
-    if (hasOtherControl(content)) {
+  /** True when a tag or the content would be written differently in the two flavours. */
+  static boolean hasFlavouredChars(List<List<String>> tags, String content) {
+    if (JsonEscaper.hasFlavouredChars(content)) {
       return true;
     }
     for (List<String> tag : tags) {
       for (String s : tag) {
-        if (hasOtherControl(s)) {
+        if (JsonEscaper.hasFlavouredChars(s)) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasOtherControl(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 && c != '\b' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
-        return true;
       }
     }
     return false;
@@ -105,33 +96,12 @@ public final class EventJson {
   }
 
   /**
-   * Writes a JSON string. NIP-01 escapes exactly \n \" \\ \r \t \b \f; with {@code escapeAll} the
-   * other control characters become {@code \\u00XX} so the output is valid JSON.
+   * Writes a JSON string. With {@code escapeAll} exactly as {@code JSON.stringify} does (valid
+   * JSON); without, the literal NIP-01 rule (only \n \" \\ \r \t \b \f escaped). See {@link
+   * JsonEscaper}.
    */
   public static void quote(StringBuilder sb, String s, boolean escapeAll) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 && escapeAll) {
-            sb.append("\\u00")
-                .append(Character.forDigit(c >> 4, 16))
-                .append(Character.forDigit(c & 0xf, 16));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    JsonEscaper.quote(sb, s, escapeAll);
   }
 
   /** Parses exactly one event object; trailing content is an error. */

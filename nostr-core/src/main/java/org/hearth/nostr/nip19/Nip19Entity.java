@@ -73,6 +73,7 @@ public sealed interface Nip19Entity {
       relays = List.copyOf(relays);
       Objects.requireNonNull(author, "author");
       Objects.requireNonNull(kind, "kind");
+      kind.ifPresent(Nip19Entity::checkKind);
     }
 
     public Nevent(String eventId, List<String> relays) {
@@ -94,6 +95,7 @@ public sealed interface Nip19Entity {
     public Naddr {
       Objects.requireNonNull(identifier, "identifier");
       Objects.requireNonNull(author, "author");
+      checkKind(kind);
       relays = List.copyOf(relays);
     }
 
@@ -112,6 +114,12 @@ public sealed interface Nip19Entity {
               .author(author.bytes())
               .kind(kind)
               .bytes());
+    }
+  }
+
+  private static void checkKind(int kind) {
+    if (kind < 0) {
+      throw new IllegalArgumentException("kind must not be negative, was " + kind);
     }
   }
 }

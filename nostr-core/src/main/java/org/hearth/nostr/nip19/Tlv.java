@@ -96,7 +96,7 @@ final class Tlv {
       return out.toByteArray();
     }
 
-    private Writer put(int type, byte[] v) {
+    Writer put(int type, byte[] v) {
       if (v.length > 255) {
         throw new IllegalArgumentException(
             "a NIP-19 TLV value is at most 255 bytes, type " + type + " has " + v.length);

@@ -119,6 +119,10 @@ public final class Nip44 {
       throw new Nip44Exception(
           INVALID_PAYLOAD_SIZE, "payload must be 132 to 87472 characters, was " + plen);
     }
+    if (plen % 4 != 0) {
+      throw new Nip44Exception(
+          INVALID_BASE64, "payload is not padded base64 (length " + plen + ")");
+    }
     byte[] data;
     try {
       data = Base64.getDecoder().decode(payload);

@@ -60,6 +60,22 @@ public record Rumor(
         .toList();
   }
 
+  /** Rumors are private messages: tags and content stay out of logs. */
+  @Override
+  public String toString() {
+    return "Rumor[id="
+        + id
+        + ", pubkey="
+        + pubkey
+        + ", kind="
+        + kind
+        + ", "
+        + tags.size()
+        + " tags, "
+        + content.length()
+        + " chars, redacted]";
+  }
+
   /** Compact JSON without {@code sig}. */
   public String toJson() {
     String withSig = new Event(id, pubkey, createdAt, kind, tags, content, "").toJson();

@@ -20,9 +20,10 @@ import org.hearth.nostr.nip98.HttpAuthResult.Reason;
  * of now.
  *
  * <p>Replays: a captured header stays valid for the whole window. A server that must refuse replays
- * keeps {@link HttpAuthResult.Ok#eventId()} in a seen-set for {@code window} (entries older than
- * twice the window can be dropped, by {@link HttpAuthResult.Ok#createdAt()}) and refuses an id it
- * has already seen. This class keeps no state.
+ * passes every {@link HttpAuthResult.Ok} to a {@link ReplayGuard}, which keeps {@link
+ * HttpAuthResult.Ok#eventId()} in a seen-set for {@code window} (entries older than twice the
+ * window can be dropped, by {@link HttpAuthResult.Ok#createdAt()}) and refuses an id it has already
+ * seen. This class keeps no state.
  */
 public final class HttpAuthVerifier {
   /** The default accepted clock difference: 60 seconds, as NIP-98 suggests. */

@@ -45,7 +45,9 @@ public interface RelayConfig {
 
   /**
    * Start an embedded PostgreSQL under {@code <data-dir>/pg} when no {@code
-   * quarkus.datasource.reactive.url} / {@code jdbc.url} is set. Default: true.
+   * quarkus.datasource.reactive.url} / {@code jdbc.url} is set. Default: true. Read before Quarkus
+   * starts (by {@code RelayMain}): give it, the datasource URLs and {@code data-dir} as system
+   * properties or environment variables ({@code HEARTH_RELAY_EMBEDDED_POSTGRES}).
    */
   @WithDefault("true")
   boolean embeddedPostgres();

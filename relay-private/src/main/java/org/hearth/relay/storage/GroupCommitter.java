@@ -30,12 +30,20 @@ public class GroupCommitter {
     this.maxBatch = config.storage().maxBatch();
   }
 
-  /** Stores {@code event} in {@code relay}; completes after the commit. */
-  public Uni<StoreResult> store(String relay, Event event) {
+  /**
+   * Stores {@code event} in {@code relay}; completes after the commit. Batches commit in submission
+   * order, so when one write has completed every earlier one has too.
+   */
+  public CompletableFuture<StoreResult> submit(String relay, Event event) {
     CompletableFuture<StoreResult> f = new CompletableFuture<>();
     queue.add(new PendingWrite(relay, event, f));
     kick();
-    return Uni.createFrom().completionStage(f);
+    return f;
+  }
+
+  /** {@link #submit} as a Uni. */
+  public Uni<StoreResult> store(String relay, Event event) {
+    return Uni.createFrom().completionStage(submit(relay, event));
   }
 
   private void kick() {

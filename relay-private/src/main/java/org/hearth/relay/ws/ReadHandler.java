@@ -1,5 +1,6 @@
 package org.hearth.relay.ws;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,14 +84,17 @@ public class ReadHandler {
     LiveSubscription live = new LiveSubscription(s, r.subscriptionId(), r.filters());
     s.subscriptions().put(r.subscriptionId(), live);
     index.add(live);
-    queries
-        .query(
-            s.relay(),
-            r.filters(),
-            PrivacyClause.of(s.settings(), readers),
-            limits.defaultLimit(),
-            limits.maxLimit(),
-            now)
+    Uni.createFrom()
+        .completionStage(s.writesSettled())
+        .chain(
+            () ->
+                queries.query(
+                    s.relay(),
+                    r.filters(),
+                    PrivacyClause.of(s.settings(), readers),
+                    limits.defaultLimit(),
+                    limits.maxLimit(),
+                    now))
         .subscribe()
         .with(
             events -> {
@@ -142,8 +146,17 @@ public class ReadHandler {
               OptionalInt.empty(),
               f.search()));
     }
-    queries
-        .query(s.relay(), unlimited, PrivacyClause.of(s.settings(), readers), cap + 1, cap + 1, now)
+    Uni.createFrom()
+        .completionStage(s.writesSettled())
+        .chain(
+            () ->
+                queries.query(
+                    s.relay(),
+                    unlimited,
+                    PrivacyClause.of(s.settings(), readers),
+                    cap + 1,
+                    cap + 1,
+                    now))
         .subscribe()
         .with(
             events -> {

@@ -1,12 +1,14 @@
 package org.hearth.relay.ws;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.Hex;
 import org.hearth.nostr.event.Event;
@@ -154,8 +156,10 @@ public class RelayProtocol {
       fanout.publish(new FanoutEvent(s.relay(), e));
       return;
     }
-    committer
-        .store(s.relay(), e)
+    CompletableFuture<StoreResult> write = committer.submit(s.relay(), e);
+    s.wrote(write);
+    Uni.createFrom()
+        .completionStage(write)
         .subscribe()
         .with(
             result -> {
