@@ -91,6 +91,47 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /** Committed transactions of this database so far (pg_stat_database; approximate, async). */
+  public long commits() {
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * CPU time (user + system, microseconds) of the PostgreSQL backends serving this database now,
+   * from /proc (only meaningful for the local server; backends that exited are not counted).
+   */
+  public long backendCpuMicros() {
+    long total = 0;
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND pid <> pg_backend_pid()")) {
+      while (rs.next()) {
+        try {
+          String stat = Files.readString(Path.of("/proc/" + rs.getInt(1) + "/stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000;
+        } catch (IOException | RuntimeException e) {
+          // backend gone or not local
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return total;
+  }
+
   @Override
   public void close() {
     if (embedded != null) {

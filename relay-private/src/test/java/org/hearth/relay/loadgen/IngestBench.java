@@ -26,7 +26,10 @@ final class IngestBench {
       int rejected,
       double seconds,
       double perSecond,
-      double cpuMicrosPerEvent) {}
+      double cpuMicrosPerEvent,
+      double clientCpuMicrosPerEvent,
+      double eventsPerCommit,
+      double postgresCpuMicrosPerEvent) {}
 
   private IngestBench() {}
 
@@ -57,7 +60,12 @@ final class IngestBench {
   }
 
   static Result run(
-      RelayProcess relay, HttpClient http, List<String[]> frames, int connections, int inFlight)
+      RelayProcess relay,
+      BenchDatabase db,
+      HttpClient http,
+      List<String[]> frames,
+      int connections,
+      int inFlight)
       throws InterruptedException {
     List<LoadClient> clients = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
@@ -68,6 +76,9 @@ final class IngestBench {
     AtomicInteger acked = new AtomicInteger();
     AtomicInteger rejected = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(frames.size());
+    long commits0 = db.commits();
+    long pg0 = db.backendCpuMicros();
+    long client0 = clientCpuMicros();
     long cpu0 = relay.cpuMicros();
     long t0 = System.nanoTime();
     List<Thread> senders = new ArrayList<>();
@@ -100,6 +111,9 @@ final class IngestBench {
     boolean finished = done.await(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - t0) / 1e9;
     long cpu = relay.cpuMicros() - cpu0;
+    long client = clientCpuMicros() - client0;
+    long commits = db.commits() - commits0;
+    long pg = db.backendCpuMicros() - pg0;
     for (Thread t : senders) {
       t.join(1000);
     }
@@ -109,6 +123,22 @@ final class IngestBench {
     }
     int ok = acked.get();
     return new Result(
-        frames.size(), ok, rejected.get(), seconds, ok / seconds, ok == 0 ? 0 : (double) cpu / ok);
+        frames.size(),
+        ok,
+        rejected.get(),
+        seconds,
+        ok / seconds,
+        ok == 0 ? 0 : (double) cpu / ok,
+        ok == 0 ? 0 : (double) client / ok,
+        commits == 0 ? 0 : (double) ok / commits,
+        ok == 0 ? 0 : (double) pg / ok);
+  }
+
+  /** CPU time of this (load generator) process, in microseconds. */
+  static long clientCpuMicros() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1000;
   }
 }

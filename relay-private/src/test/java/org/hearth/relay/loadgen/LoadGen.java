@@ -73,10 +73,11 @@ public final class LoadGen {
           int inFlight = Integer.parseInt(opt.getOrDefault("in-flight", "32"));
           List<String[]> frames = IngestBench.presign(warm + events, writers, "ingest");
           IngestBench.Result w =
-              IngestBench.run(relay, http, frames.subList(0, warm), conns, inFlight);
+              IngestBench.run(relay, db, http, frames.subList(0, warm), conns, inFlight);
           System.out.printf("ingest warm-up: %s%n", w);
           IngestBench.Result r =
-              IngestBench.run(relay, http, frames.subList(warm, frames.size()), conns, inFlight);
+              IngestBench.run(
+                  relay, db, http, frames.subList(warm, frames.size()), conns, inFlight);
           System.out.printf("ingest: %s%n", r);
           report.ingest(r, conns, inFlight);
         }
