@@ -80,7 +80,14 @@ final class BenchReport {
             "ms",
             false));
     notes.add(
-        String.format("fan-out: %s; delivered %d of %d", r.stats(), r.delivered(), r.expected()));
+        String.format(
+            "fan-out: %s; delivered %d of %d; CPU per delivered event: relay %.1f µs, load"
+                + " generator %.1f µs",
+            r.stats(),
+            r.delivered(),
+            r.expected(),
+            r.relayCpuMicrosPerDelivery(),
+            r.clientCpuMicrosPerDelivery()));
   }
 
   void finalRss(long kib) {
@@ -156,7 +163,7 @@ final class BenchReport {
               y + 15,
               r.measured(),
               esc(r.unit()),
-              r.higherIsBetter() ? "≥" : "<",
+              r.higherIsBetter() ? "≥" : "&lt;",
               r.target()));
     }
     s.append(

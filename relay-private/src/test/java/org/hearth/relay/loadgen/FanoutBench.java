@@ -19,7 +19,12 @@ import org.hearth.nostr.message.MessageCodec;
  * arrival at each subscriber (same process, same clock).
  */
 final class FanoutBench {
-  record Result(Stats stats, long delivered, long expected) {}
+  record Result(
+      Stats stats,
+      long delivered,
+      long expected,
+      double relayCpuMicrosPerDelivery,
+      double clientCpuMicrosPerDelivery) {}
 
   private FanoutBench() {}
 
@@ -56,6 +61,8 @@ final class FanoutBench {
     }
     LoadClient pub = LoadClient.connect(http, relay.url("family"));
     pub.auth(BenchKeys.READER).orTimeout(10, TimeUnit.SECONDS).join();
+    long relay0 = relay.cpuMicros();
+    long client0 = IngestBench.clientCpuMicros();
     long periodNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -74,8 +81,10 @@ final class FanoutBench {
       Thread.sleep(50);
     }
     int got = Math.min(n.get(), lat.length);
+    double relayCpu = (relay.cpuMicros() - relay0) / (double) Math.max(1, n.get());
+    double clientCpu = (IngestBench.clientCpuMicros() - client0) / (double) Math.max(1, n.get());
     pub.close();
     subs.forEach(LoadClient::close);
-    return new Result(Stats.of(lat, got), n.get(), expected);
+    return new Result(Stats.of(lat, got), n.get(), expected, relayCpu, clientCpu);
   }
 }

@@ -21,7 +21,7 @@ import org.hearth.nostr.crypto.LocalSigner;
  * events} (60000), {@code warmup} (10000), {@code connections} (4), {@code in-flight} (32), {@code
  * store} (1000000), {@code authors} (1000), {@code queries} (1000), {@code subscribers} (1000),
  * {@code rate} (100), {@code seconds} (10), {@code idle} (2000), {@code jvm} (relay JVM options,
- * comma-separated), {@code out} (target/bench).
+ * separated by |, ), {@code out} (target/bench).
  */
 public final class LoadGen {
   private LoadGen() {}
@@ -42,7 +42,7 @@ public final class LoadGen {
             : Set.copyOf(phases);
     Path out = Path.of(opt.getOrDefault("out", "target/bench"));
     Files.createDirectories(out);
-    List<String> jvm = opt.containsKey("jvm") ? List.of(opt.get("jvm").split(",")) : List.of();
+    List<String> jvm = opt.containsKey("jvm") ? List.of(opt.get("jvm").split("\\|")) : List.of();
     List<LocalSigner> writers = BenchKeys.writers(16);
     BenchReport report = new BenchReport(jvm);
     HttpClient http = HttpClient.newHttpClient();
