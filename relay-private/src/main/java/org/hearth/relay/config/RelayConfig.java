@@ -104,6 +104,13 @@ public interface RelayConfig {
         "created-at-bounds,tag-limit,expired,auth-required,member-writer,gift-wrap-recipients,"
             + "protected-event")
     List<String> writePolicies();
+
+    /**
+     * The read policy chain for REQ and COUNT, in order. Names: see {@code ReadPolicies.BUILT_IN};
+     * an unknown name stops the start. Default: the full safe chain.
+     */
+    @WithDefault("filter-count,auth-required,member-reader")
+    List<String> readPolicies();
   }
 
   /** Limits. */
@@ -143,6 +150,22 @@ public interface RelayConfig {
     /** Frames queued to one client before it is dropped as too slow. Default: 2000. */
     @WithDefault("2000")
     int outboundQueue();
+
+    /** Events a connection may publish per second (sustained). Default: 2000. */
+    @WithDefault("2000")
+    double connectionEventsPerSecond();
+
+    /** Events a connection may publish in a burst. Default: 4000. */
+    @WithDefault("4000")
+    int connectionEventBurst();
+
+    /** Events one author key may publish per second, over all connections. Default: 5000. */
+    @WithDefault("5000")
+    double pubkeyEventsPerSecond();
+
+    /** Events one author key may publish in a burst. Default: 10000. */
+    @WithDefault("10000")
+    int pubkeyEventBurst();
 
     /** Largest number of events COUNT looks at (beyond it the count is approximate). */
     @WithDefault("100000")

@@ -27,6 +27,8 @@ import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.FanoutBus;
 import org.hearth.relay.fanout.FanoutEvent;
+import org.hearth.relay.limits.RateLimits;
+import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
 import org.hearth.relay.policy.PolicyResult;
 import org.hearth.relay.policy.WriteContext;
@@ -49,8 +51,10 @@ public class RelayProtocol {
   private final GroupCommitter committer;
   private final FanoutBus fanout;
   private final ReadHandler reads;
+  private final RelayMetrics metrics;
+  private final RateLimits rateLimits;
   private final AuthVerifier authVerifier = new AuthVerifier();
-  private final Map<String, PolicyChain> chains;
+  private final Map<String, PolicyChain<WriteContext>> chains;
 
   public RelayProtocol(
       RelayConfig config,
@@ -58,13 +62,17 @@ public class RelayProtocol {
       Membership membership,
       GroupCommitter committer,
       FanoutBus fanout,
-      ReadHandler reads) {
+      ReadHandler reads,
+      RelayMetrics metrics,
+      RateLimits rateLimits) {
+    this.metrics = metrics;
+    this.rateLimits = rateLimits;
     this.config = config;
     this.membership = membership;
     this.committer = committer;
     this.fanout = fanout;
     this.reads = reads;
-    Map<String, PolicyChain> c = new HashMap<>();
+    Map<String, PolicyChain<WriteContext>> c = new HashMap<>();
     for (RelaySettings r : relays.all()) {
       c.put(r.path(), PolicyChain.of(r.writePolicies(), WritePolicies.BUILT_IN));
     }
@@ -72,7 +80,7 @@ public class RelayProtocol {
   }
 
   /** The write policy chain of a relay (as configured, for NIP-11 and the admin API). */
-  public PolicyChain chain(String relay) {
+  public PolicyChain<WriteContext> chain(String relay) {
     return chains.get(relay);
   }
 
@@ -132,7 +140,17 @@ public class RelayProtocol {
     try {
       e.validate();
     } catch (InvalidEventException ex) {
+      metrics.event(s.relay(), Prefix.INVALID.word());
       s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, ex.getMessage()));
+      return;
+    }
+    if (!s.allowEvent()) {
+      metrics.event(s.relay(), Prefix.RATE_LIMITED.word());
+      s.send(
+          RelayMessage.Ok.rejected(
+              e.id(),
+              Prefix.RATE_LIMITED,
+              "more than " + rateLimits.connectionRate() + " events/s on this connection"));
       return;
     }
     if (e.kind() == Nip42.AUTH_KIND) {
@@ -143,15 +161,32 @@ public class RelayProtocol {
     WriteContext ctx =
         new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
     switch (chains.get(s.relay()).check(ctx)) {
-      case PolicyResult.Reject r ->
-          s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
-      case PolicyResult.ShadowReject r -> s.send(RelayMessage.Ok.accepted(e.id()));
-      case PolicyResult.Accept a -> accept(s, e);
+      case PolicyResult.Reject r -> {
+        metrics.event(s.relay(), r.prefix().word());
+        s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
+      }
+      case PolicyResult.ShadowReject r -> {
+        metrics.event(s.relay(), "shadow");
+        s.send(RelayMessage.Ok.accepted(e.id()));
+      }
+      case PolicyResult.Accept a -> {
+        if (rateLimits.allowAuthor(e.pubkey())) {
+          accept(s, e);
+        } else {
+          metrics.event(s.relay(), Prefix.RATE_LIMITED.word());
+          s.send(
+              RelayMessage.Ok.rejected(
+                  e.id(),
+                  Prefix.RATE_LIMITED,
+                  "more than " + rateLimits.pubkeyRate() + " events/s from this author"));
+        }
+      }
     }
   }
 
   private void accept(RelaySession s, Event e) {
     if (e.kindClass() == KindClass.EPHEMERAL) {
+      metrics.event(s.relay(), "ephemeral");
       s.send(RelayMessage.Ok.accepted(e.id()));
       fanout.publish(new FanoutEvent(s.relay(), e));
       return;
@@ -163,6 +198,7 @@ public class RelayProtocol {
         .subscribe()
         .with(
             result -> {
+              metrics.event(s.relay(), outcome(result));
               switch (result) {
                 case StoreResult.Stored st -> {
                   s.send(RelayMessage.Ok.accepted(e.id()));
@@ -174,7 +210,16 @@ public class RelayProtocol {
             },
             err -> {
               LOG.warnf("storing %s failed: %s", e.id(), err.toString());
+              metrics.event(s.relay(), Prefix.ERROR.word());
               s.send(RelayMessage.Ok.rejected(e.id(), Prefix.ERROR, "could not store the event"));
             });
+  }
+
+  private static String outcome(StoreResult r) {
+    return switch (r) {
+      case StoreResult.Stored st -> "stored";
+      case StoreResult.Duplicate d -> "duplicate";
+      case StoreResult.Blocked b -> "blocked";
+    };
   }
 }

@@ -14,6 +14,7 @@ import org.hearth.relay.access.ReadAccess;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.Subscriber;
+import org.hearth.relay.limits.TokenBucket;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,7 @@ public final class RelaySession implements Subscriber {
   private final String connectedUrl;
   private final ReadAccess access;
   private final int maxPending;
+  private final TokenBucket bucket;
   private final Set<String> authed = ConcurrentHashMap.newKeySet();
   private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicInteger livePending = new AtomicInteger();
@@ -42,7 +44,9 @@ public final class RelaySession implements Subscriber {
       String challenge,
       String connectedUrl,
       ReadAccess access,
-      int maxPending) {
+      int maxPending,
+      TokenBucket bucket) {
+    this.bucket = bucket;
     this.connection = connection;
     this.relay = relay;
     this.challenge = challenge;
@@ -58,6 +62,11 @@ public final class RelaySession implements Subscriber {
 
   RelaySettings settings() {
     return relay;
+  }
+
+  /** True when this connection may publish one more event now. */
+  boolean allowEvent() {
+    return bucket.tryTake(System.nanoTime());
   }
 
   String challenge() {
