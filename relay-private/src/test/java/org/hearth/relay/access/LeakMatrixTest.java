@@ -138,11 +138,12 @@ class LeakMatrixTest {
       bob.auth(BOB);
       int i = 0;
       for (Filter f : paths) {
-List<Event> ownerSees = owner.req("o" + i, f);
+        List<Event> ownerSees = owner.req("o" + i, f);
         assertThat(ownerSees).extracting(Event::id).doesNotContainAnyElementsOf(privateIds);
         owner.send(new ClientMessage.Count("oc" + i, List.of(f)));
         long ownerCount = owner.next(RelayMessage.CountResult.class).count();
-        assertThat(ownerCount).as("owner COUNT %s counts only what REQ shows", f)
+        assertThat(ownerCount)
+            .as("owner COUNT %s counts only what REQ shows", f)
             .isEqualTo(ownerSees.size());
         List<String> bobSees = bob.req("b" + i++, f).stream().map(Event::id).toList();
         assertThat(bobSees)
