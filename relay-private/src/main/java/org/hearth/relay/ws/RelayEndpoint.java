@@ -108,7 +108,12 @@ public class RelayEndpoint {
     LOG.warnf(error, "websocket error on %s", connection.id());
     RelaySession s = sessions.get(connection.id());
     if (s != null) {
-      s.send(new RelayMessage.Notice("error: " + error.getClass().getSimpleName()));
+      String message = String.valueOf(error.getMessage());
+      s.send(
+          new RelayMessage.Notice(
+              message.contains("max message size")
+                  ? "invalid: message larger than the websocket limit"
+                  : "error: " + error.getClass().getSimpleName()));
     }
     return Uni.createFrom().voidItem();
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.hearth.nostr.DecodeException;
+import org.hearth.nostr.Hex;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.InvalidEventException;
 import org.hearth.nostr.event.KindClass;
@@ -142,6 +143,11 @@ public class RelayProtocol {
   }
 
   private void publish(RelaySession s, Event e) {
+    if (!Hex.isLowerHex(e.id(), 32)) {
+      // An OK must name a well-formed id: clients (and our codec) reject any other OK frame.
+      s.send(new RelayMessage.Notice("invalid: event id must be 64 lower-case hex characters"));
+      return;
+    }
     try {
       e.validate();
     } catch (InvalidEventException ex) {

@@ -1,0 +1,176 @@
+package org.hearth.relay.loadgen;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.hearth.nostr.crypto.LocalSigner;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.event.EventTemplate;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Fills the relay's tables with signed events quickly: events are signed on all cores, the
+ * secondary indexes and the tag foreign-key trigger are dropped/disabled, rows go in with {@code
+ * COPY … FROM STDIN} (event and event_tag, relay {@code family}), then the indexes are rebuilt from
+ * their own definitions and the tables analysed. Each event has an {@code e} tag shared by 4 events
+ * (for {@code #e} queries) and a {@code p} tag.
+ */
+final class BulkStore {
+  static final String RELAY = "family";
+  private static final int CHUNK = 20_000;
+  private static final String[] WORDS =
+      "the a hearth family dinner garden note photo walk rain sun coffee plan weekend school music"
+          .split(" ");
+
+  /** What the REQ benchmark draws its queries from. */
+  record Sample(List<String> ids, List<String> authors, List<String> eTags, long newest) {}
+
+  private BulkStore() {}
+
+  static String eTag(int i) {
+    return String.format("%064x", 0xE000000L + i / 4);
+  }
+
+  static Sample load(BenchDatabase db, int count, int authorCount) throws Exception {
+    List<LocalSigner> authors = BenchKeys.storeAuthors(authorCount);
+    long now = System.currentTimeMillis() / 1000;
+    List<String> ids = new ArrayList<>();
+    List<String> eTags = new ArrayList<>();
+    try (Connection c = db.connect()) {
+      List<String> indexes = dropIndexes(c);
+      exec(c, "ALTER TABLE event_tag DISABLE TRIGGER ALL");
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      for (int start = 0; start < count; start += CHUNK) {
+        int end = Math.min(count, start + CHUNK);
+        List<Event> chunk =
+            IntStream.range(start, end).parallel().mapToObj(i -> event(i, authors, now)).toList();
+        StringBuilder events = new StringBuilder(chunk.size() * 700);
+        StringBuilder tags = new StringBuilder(chunk.size() * 300);
+        for (int k = 0; k < chunk.size(); k++) {
+          Event e = chunk.get(k);
+          events
+              .append(RELAY)
+              .append('\t')
+              .append(e.id())
+              .append('\t')
+              .append(e.pubkey())
+              .append('\t')
+              .append(e.createdAt())
+              .append('\t')
+              .append(e.kind())
+              .append("\t\\N\t\\N\t")
+              .append(escape(e.toJson()))
+              .append('\t')
+              .append(escape(e.content()))
+              .append('\n');
+          for (List<String> t : e.tags()) {
+            tags.append(RELAY)
+                .append('\t')
+                .append(e.id())
+                .append('\t')
+                .append(t.get(0))
+                .append('\t')
+                .append(t.get(1))
+                .append('\t')
+                .append(e.createdAt())
+                .append('\n');
+          }
+          if ((start + k) % 100 == 0) {
+            ids.add(e.id());
+            eTags.add(eTag(start + k));
+          }
+        }
+        copyIn(
+            copy,
+            "COPY event (relay, id, pubkey, created_at, kind, replace_key, expires_at,"
+                + " raw, content) FROM STDIN",
+            events);
+        copyIn(copy, "COPY event_tag (relay, event_id, name, value, created_at) FROM STDIN", tags);
+        System.out.printf("  bulk store: %,d / %,d events%n", end, count);
+      }
+      exec(c, "ALTER TABLE event_tag ENABLE TRIGGER ALL");
+      for (String def : indexes) {
+        exec(c, def);
+      }
+      exec(c, "ANALYZE event");
+      exec(c, "ANALYZE event_tag");
+    }
+    return new Sample(ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, now);
+  }
+
+  private static Event event(int i, List<LocalSigner> authors, long now) {
+    Random r = new Random(31L * i);
+    int roll = r.nextInt(10);
+    int kind = roll < 7 ? 1 : roll < 9 ? 7 : 6;
+    StringBuilder content = new StringBuilder();
+    for (int w = 0, n = 8 + r.nextInt(8); w < n; w++) {
+      content.append(w == 0 ? "" : " ").append(WORDS[r.nextInt(WORDS.length)]);
+    }
+    LocalSigner a = authors.get(r.nextInt(authors.size()));
+    String p = authors.get(r.nextInt(authors.size())).publicKey().hex();
+    return a.sign(
+        new EventTemplate(
+            kind,
+            List.of(List.of("e", eTag(i)), List.of("p", p)),
+            content.toString(),
+            now - 60 - r.nextInt(30 * 86_400)));
+  }
+
+  private static void copyIn(CopyManager copy, String sql, CharSequence rows)
+      throws SQLException, IOException {
+    try (Reader in = new StringReader(rows.toString())) {
+      copy.copyIn(sql, in);
+    }
+  }
+
+  /** COPY text format: backslash, tab, newline and carriage return escaped. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '\\' -> b.append("\\\\");
+        case '\t' -> b.append("\\t");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Drops every non-unique secondary index of event and event_tag; returns their definitions. */
+  private static List<String> dropIndexes(Connection c) throws SQLException {
+    List<String[]> found = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('event',"
+                    + " 'event_tag') AND indexdef NOT LIKE 'CREATE UNIQUE%'")) {
+      while (rs.next()) {
+        found.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    List<String> defs = new ArrayList<>();
+    for (String[] f : found) {
+      exec(c, "DROP INDEX " + f[0]);
+      defs.add(f[1]);
+    }
+    return defs;
+  }
+
+  private static void exec(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+}

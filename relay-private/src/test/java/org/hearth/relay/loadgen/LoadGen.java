@@ -1,0 +1,111 @@
+package org.hearth.relay.loadgen;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hearth.nostr.crypto.LocalSigner;
+
+/**
+ * The relay load generator (see docs/benchmarks.md). Starts the packaged relay as a child process
+ * on a fresh database and runs the phases named on the command line, in this order: {@code idle}
+ * (RSS with idle connections, on the fresh process), {@code ingest}, {@code req} (bulk-loads the
+ * store first), {@code fanout}; {@code all} runs every phase. Options {@code --name=value}: {@code
+ * events} (60000), {@code warmup} (10000), {@code connections} (4), {@code in-flight} (32), {@code
+ * store} (1000000), {@code authors} (1000), {@code queries} (1000), {@code subscribers} (1000),
+ * {@code rate} (100), {@code seconds} (10), {@code idle} (2000), {@code jvm} (relay JVM options,
+ * separated by |, ), {@code out} (target/bench).
+ */
+public final class LoadGen {
+  private LoadGen() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opt = new HashMap<>();
+    List<String> phases = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("--") && a.contains("=")) {
+        opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+      } else {
+        phases.addAll(Arrays.asList(a.split(",")));
+      }
+    }
+    Set<String> run =
+        phases.isEmpty() || phases.contains("all")
+            ? Set.of("idle", "ingest", "req", "fanout")
+            : Set.copyOf(phases);
+    Path out = Path.of(opt.getOrDefault("out", "target/bench"));
+    Files.createDirectories(out);
+    List<String> jvm = opt.containsKey("jvm") ? List.of(opt.get("jvm").split("\\|")) : List.of();
+    List<LocalSigner> writers = BenchKeys.writers(16);
+    BenchReport report = new BenchReport(jvm);
+    HttpClient http = HttpClient.newHttpClient();
+    try (BenchDatabase db = BenchDatabase.create("hearth_bench")) {
+      Map<String, String> env = new HashMap<>(db.relayEnv());
+      env.put("HEARTH_RELAY_OWNER", BenchKeys.OWNER.publicKey().hex());
+      env.put(
+          "HEARTH_RELAY_MEMBERS",
+          writers.stream().map(w -> w.publicKey().hex()).collect(Collectors.joining(","))
+              + ","
+              + BenchKeys.READER.publicKey().hex());
+      env.put("HEARTH_RELAY_DATA_DIR", out.resolve("data").toString());
+      env.put("QUARKUS_LOG_LEVEL", "WARN");
+      int port = RelayProcess.freePort();
+      System.out.printf("database %s, relay on port %d, JVM options %s%n", db.name(), port, jvm);
+      try (RelayProcess relay = RelayProcess.start(port, env, jvm, out.resolve("relay.log"))) {
+        report.pid(relay.pid(), relay.rssKib());
+        if (run.contains("idle")) {
+          int n = Integer.parseInt(opt.getOrDefault("idle", "2000"));
+          IdleBench.Result r = IdleBench.run(relay, http, n, 10);
+          System.out.printf("idle: %s%n", r);
+          report.idle(r);
+        }
+        if (run.contains("ingest")) {
+          int events = Integer.parseInt(opt.getOrDefault("events", "60000"));
+          int warm = Integer.parseInt(opt.getOrDefault("warmup", "10000"));
+          int conns = Integer.parseInt(opt.getOrDefault("connections", "4"));
+          int inFlight = Integer.parseInt(opt.getOrDefault("in-flight", "32"));
+          List<String[]> frames = IngestBench.presign(warm + events, writers, "ingest");
+          IngestBench.Result w =
+              IngestBench.run(relay, db, http, frames.subList(0, warm), conns, inFlight);
+          System.out.printf("ingest warm-up: %s%n", w);
+          IngestBench.Result r =
+              IngestBench.run(
+                  relay, db, http, frames.subList(warm, frames.size()), conns, inFlight);
+          System.out.printf("ingest: %s%n", r);
+          report.ingest(r, conns, inFlight);
+        }
+        if (run.contains("req")) {
+          int store = Integer.parseInt(opt.getOrDefault("store", "1000000"));
+          int authors = Integer.parseInt(opt.getOrDefault("authors", "1000"));
+          int queries = Integer.parseInt(opt.getOrDefault("queries", "1000"));
+          long t0 = System.nanoTime();
+          BulkStore.Sample sample = BulkStore.load(db, store, authors);
+          double loadSeconds = (System.nanoTime() - t0) / 1e9;
+          System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);
+          report.req(ReqBench.run(relay, http, sample, 100, queries), store, loadSeconds);
+        }
+        if (run.contains("fanout")) {
+          int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));
+          int rate = Integer.parseInt(opt.getOrDefault("rate", "100"));
+          int secs = Integer.parseInt(opt.getOrDefault("seconds", "10"));
+          FanoutBench.Result r = FanoutBench.run(relay, http, subs, rate, secs);
+          System.out.printf("fan-out: %s%n", r);
+          report.fanout(r, subs, rate);
+        }
+        report.finalRss(relay.rssKib());
+      }
+    }
+    String md = report.markdown(Instant.now());
+    Files.writeString(out.resolve("results.md"), md);
+    Files.writeString(out.resolve("benchmarks.svg"), report.svg());
+    System.out.println(md);
+    System.exit(0);
+  }
+}
