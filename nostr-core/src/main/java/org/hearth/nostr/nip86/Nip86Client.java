@@ -57,7 +57,7 @@ public final class Nip86Client {
   }
 
   /** Calls {@code method} and returns its result; throws {@link Nip86CallException} otherwise. */
-  public JsonNode call(Nip86Method method, Object... params) {
+  public JsonNode call(RpcMethod method, Object... params) {
     return call(Nip86Request.of(method, params));
   }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The methods of NIP-86 (relay management API), as the current NIP text lists them, with the number
  * of parameters each takes.
  */
-public enum Nip86Method {
+public enum Nip86Method implements RpcMethod {
   SUPPORTED_METHODS("supportedmethods", 0, 0),
   BAN_PUBKEY("banpubkey", 1, 2),
   UNBAN_PUBKEY("unbanpubkey", 1, 2),
@@ -44,14 +44,17 @@ public enum Nip86Method {
   }
 
   /** The name on the wire, e.g. {@code banpubkey}. */
+  @Override
   public String wireName() {
     return wireName;
   }
 
+  @Override
   public int minParams() {
     return minParams;
   }
 
+  @Override
   public int maxParams() {
     return maxParams;
   }
@@ -63,11 +66,6 @@ public enum Nip86Method {
 
   /** The method with this exact wire name (NIP-86 names are lower case). */
   public static Optional<Nip86Method> fromWire(String name) {
-    for (Nip86Method m : values()) {
-      if (m.wireName.equals(name)) {
-        return Optional.of(m);
-      }
-    }
-    return Optional.empty();
+    return RpcMethod.find(values(), name);
   }
 }

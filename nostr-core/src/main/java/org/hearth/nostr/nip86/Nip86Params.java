@@ -14,16 +14,16 @@ public final class Nip86Params {
   /** Longest free-text parameter (reason, name, description, URL): 4 KiB characters. */
   public static final int MAX_TEXT = 4096;
 
-  private final Nip86Method method;
+  private final RpcMethod method;
   private final List<JsonNode> params;
 
-  private Nip86Params(Nip86Method method, List<JsonNode> params) {
+  private Nip86Params(RpcMethod method, List<JsonNode> params) {
     this.method = method;
     this.params = params;
   }
 
   /** Checks the parameter count against {@code method}. */
-  public static Nip86Params of(Nip86Method method, List<JsonNode> params) {
+  public static Nip86Params of(RpcMethod method, List<JsonNode> params) {
     int n = params.size();
     if (n < method.minParams() || n > method.maxParams()) {
       String want =
@@ -33,6 +33,13 @@ public final class Nip86Params {
       throw new Nip86Exception(method.wireName() + " takes " + want + " parameter(s), got " + n);
     }
     return new Nip86Params(method, List.copyOf(params));
+  }
+
+  /** The raw parameter at {@code i}, or JSON null when absent. */
+  public JsonNode raw(int i) {
+    return i < params.size()
+        ? params.get(i)
+        : com.fasterxml.jackson.databind.node.NullNode.getInstance();
   }
 
   public int size() {

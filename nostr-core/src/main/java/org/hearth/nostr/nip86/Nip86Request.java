@@ -17,7 +17,7 @@ public record Nip86Request(String method, List<JsonNode> params) {
   }
 
   /** A request for a known method; parameters are converted by {@link Nip86Json#value}. */
-  public static Nip86Request of(Nip86Method method, Object... params) {
+  public static Nip86Request of(RpcMethod method, Object... params) {
     return new Nip86Request(
         method.wireName(), java.util.Arrays.stream(params).map(Nip86Json::value).toList());
   }
@@ -28,7 +28,7 @@ public record Nip86Request(String method, List<JsonNode> params) {
   }
 
   /** A typed view of the parameters for {@code method}, checked for count. */
-  public Nip86Params params(Nip86Method method) {
+  public Nip86Params params(RpcMethod method) {
     return Nip86Params.of(method, params);
   }
 }

@@ -126,4 +126,14 @@ class Nip86JsonTest {
         .containsExactlyInAnyOrderElementsOf(nip);
     assertThat(Nip86Method.fromWire("BANPUBKEY")).isEmpty();
   }
+
+  @Test
+  void hearthExtensionsDoNotShadowNipMethods() {
+    for (HearthMethod m : HearthMethod.values()) {
+      assertThat(Nip86Method.fromWire(m.wireName())).isEmpty();
+      assertThat(RpcMethod.fromWire(m.wireName())).contains(m);
+    }
+    assertThat(RpcMethod.fromWire("banpubkey")).contains(Nip86Method.BAN_PUBKEY);
+    assertThat(RpcMethod.fromWire("nosuchmethod")).isEmpty();
+  }
 }
