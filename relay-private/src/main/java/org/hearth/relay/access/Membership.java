@@ -1,0 +1,132 @@
+package org.hearth.relay.access;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hearth.nostr.crypto.PublicKey;
+import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.config.Relays;
+import org.jboss.logging.Logger;
+
+/**
+ * Who holds which grants, per relay: persisted by {@link GrantRepository}, cached here for the hot
+ * path. The cache is replaced as a whole on every change, so readers never see a half update.
+ */
+@ApplicationScoped
+public class Membership {
+  private static final Logger LOG = Logger.getLogger(Membership.class);
+  private final GrantRepository repository;
+  private final Relays relays;
+  private volatile Map<String, Map<String, List<Grant>>> grants = Map.of();
+
+  public Membership(GrantRepository repository, Relays relays) {
+    this.repository = repository;
+    this.relays = relays;
+  }
+
+  /** Seeds configuration grants and loads the cache before the first connection. */
+  void onStart(@Observes @Priority(10) StartupEvent event) {
+    seedFromConfig().await().atMost(Duration.ofSeconds(60));
+  }
+
+  Uni<Void> seedFromConfig() {
+    List<Grant> seed = new ArrayList<>();
+    for (RelaySettings r : relays.all()) {
+      seed.add(Grant.of(r.path(), r.owner().hex(), Role.OWNER, GrantRepository.CONFIG_SOURCE));
+      for (PublicKey k : r.members()) {
+        seed.add(Grant.of(r.path(), k.hex(), Role.MEMBER, GrantRepository.CONFIG_SOURCE));
+      }
+      for (PublicKey k : r.services()) {
+        seed.add(Grant.of(r.path(), k.hex(), Role.SERVICE, GrantRepository.CONFIG_SOURCE));
+      }
+    }
+    return repository
+        .replaceConfigGrants(seed, now())
+        .chain(this::reload)
+        .invoke(() -> LOG.infof("Membership seeded: %d configured grants", seed.size()));
+  }
+
+  /** Reloads every grant from PostgreSQL. */
+  public Uni<Void> reload() {
+    return repository
+        .loadActive()
+        .invoke(
+            list -> {
+              Map<String, Map<String, List<Grant>>> next = new HashMap<>();
+              for (Grant g : list) {
+                next.computeIfAbsent(g.relay(), r -> new HashMap<>())
+                    .computeIfAbsent(g.pubkey(), p -> new ArrayList<>())
+                    .add(g);
+              }
+              grants = next;
+            })
+        .replaceWithVoid();
+  }
+
+  /** Adds a grant and refreshes the cache. */
+  public Uni<Void> grant(Grant grant) {
+    return repository.insert(grant, now()).chain(this::reload);
+  }
+
+  /** Revokes every grant of {@code pubkey} on {@code relay} and refreshes the cache. */
+  public Uni<Void> revoke(String relay, String pubkey) {
+    return repository.revoke(relay, pubkey, now()).chain(this::reload);
+  }
+
+  /** The grants of {@code pubkey} on {@code relay} that count at {@code now}. */
+  public List<Grant> activeGrants(String relay, String pubkey, long now) {
+    List<Grant> all = grants.getOrDefault(relay, Map.of()).getOrDefault(pubkey, List.of());
+    List<Grant> out = new ArrayList<>(all.size());
+    for (Grant g : all) {
+      if (g.activeAt(now)) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
+  /** True when {@code pubkey} holds any active grant on {@code relay}. */
+  public boolean isMember(String relay, String pubkey, long now) {
+    return !activeGrants(relay, pubkey, now).isEmpty();
+  }
+
+  public boolean mayRead(String relay, String pubkey, int kind, long now) {
+    for (Grant g : activeGrants(relay, pubkey, now)) {
+      if (g.mayRead(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean mayWrite(String relay, String pubkey, int kind, long now) {
+    for (Grant g : activeGrants(relay, pubkey, now)) {
+      if (g.mayWrite(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code pubkey} may read something on {@code relay}. */
+  public boolean readsAnything(String relay, String pubkey, long now) {
+    for (Grant g : activeGrants(relay, pubkey, now)) {
+      if (g.role().reads()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static long now() {
+    return Instant.now().getEpochSecond();
+  }
+}

@@ -1,0 +1,75 @@
+package org.hearth.relay.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import org.hearth.nostr.event.Event;
+import org.hearth.relay.config.RelaySettings;
+
+/**
+ * THE read check. Every path that hands an event to a client (stored REQ results, id lookups,
+ * search, COUNT, live delivery) asks {@link #canRead}. Queries also narrow in SQL ({@link
+ * org.hearth.relay.storage.PrivacyClause}) so that limits count readable events, but this check is
+ * authoritative.
+ */
+@ApplicationScoped
+public class ReadAccess {
+  private final Membership membership;
+
+  public ReadAccess(Membership membership) {
+    this.membership = membership;
+  }
+
+  /**
+   * True when one of the keys authenticated on the connection may read {@code e}: it holds an
+   * active grant that reads the kind, and the kind's visibility admits it (author, p-tagged party,
+   * or any member). Expired events (NIP-40) are readable by nobody.
+   */
+  public boolean canRead(RelaySettings relay, Collection<String> authed, Event e, long now) {
+    if (authed.isEmpty() || isExpired(e, now)) {
+      return false;
+    }
+    for (String pk : authed) {
+      if (!membership.mayRead(relay.path(), pk, e.kind(), now)) {
+        continue;
+      }
+      boolean visible =
+          switch (relay.visibilityOf(e.kind())) {
+            case MEMBERS -> true;
+            case AUTHOR -> e.pubkey().equals(pk);
+            case PARTIES -> e.pubkey().equals(pk) || isTagged(e, pk);
+          };
+      if (visible) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTagged(Event e, String pk) {
+    for (List<String> tag : e.tags()) {
+      if (tag.size() >= 2 && tag.get(0).equals("p") && tag.get(1).equals(pk)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** NIP-40: an {@code expiration} tag at or before {@code now}. */
+  public static boolean isExpired(Event e, long now) {
+    return expiration(e).map(t -> t <= now).orElse(false);
+  }
+
+  /** The NIP-40 expiration time, if the event carries a well-formed one. */
+  public static java.util.Optional<Long> expiration(Event e) {
+    return e.firstTagValue("expiration")
+        .flatMap(
+            v -> {
+              try {
+                return java.util.Optional.of(Long.parseLong(v.strip()));
+              } catch (NumberFormatException ex) {
+                return java.util.Optional.empty();
+              }
+            });
+  }
+}

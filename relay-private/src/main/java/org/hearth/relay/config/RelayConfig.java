@@ -1,0 +1,160 @@
+package org.hearth.relay.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the relay server ({@code hearth.relay.*}). Keys are read at startup; changing
+ * one needs a restart. Membership given here seeds PostgreSQL at each start (source "config");
+ * runtime grants made through the admin API live beside them and survive restarts.
+ */
+@ConfigMapping(prefix = "hearth.relay")
+public interface RelayConfig {
+
+  /**
+   * Owner of every relay without its own owner: a 64-character hex public key or an npub. Default:
+   * none, in which case a key is generated once under {@link #dataDir()} ({@code owner.key}, mode
+   * 0600) and its npub printed.
+   */
+  Optional<String> owner();
+
+  /**
+   * Members (role member) of every relay that does not list its own: comma-separated hex keys or
+   * npubs. Default: none.
+   */
+  Optional<List<String>> members();
+
+  /**
+   * Service keys (role service: assistants and other Hearth services) of every relay that does not
+   * list its own: comma-separated hex keys or npubs. Default: none.
+   */
+  Optional<List<String>> services();
+
+  /**
+   * Directory for the embedded PostgreSQL cluster ({@code pg/}) and the generated owner key.
+   * Relative paths resolve against the working directory. Default: {@code hearth-data}.
+   */
+  @WithDefault("hearth-data")
+  Path dataDir();
+
+  /**
+   * Start an embedded PostgreSQL under {@code <data-dir>/pg} when no {@code
+   * quarkus.datasource.reactive.url} / {@code jdbc.url} is set. Default: true.
+   */
+  @WithDefault("true")
+  boolean embeddedPostgres();
+
+  /**
+   * The relays, by path segment ({@code personal} is served at {@code /personal}). Default: {@code
+   * personal}, {@code family} and {@code work} (declared in application.properties).
+   */
+  Map<String, RelayDef> relays();
+
+  /** Limits applied on every relay. */
+  Limits limits();
+
+  /** Storage tuning. */
+  Storage storage();
+
+  /** One relay. Every key is optional; absent ones fall back to the global setting. */
+  interface RelayDef {
+    /** NIP-11 name. Default: the path segment. */
+    Optional<String> name();
+
+    /** NIP-11 description. Default: empty. */
+    Optional<String> description();
+
+    /**
+     * Public websocket URL (e.g. {@code wss://hearth.example/family}); NIP-42 AUTH events naming it
+     * are accepted besides the URL the client connected to. Default: none.
+     */
+    Optional<URI> publicUrl();
+
+    /** Owner of this relay (hex or npub). Default: {@code hearth.relay.owner}. */
+    Optional<String> owner();
+
+    /**
+     * Members of this relay (hex or npub, comma-separated). Default: {@code hearth.relay.members}.
+     */
+    Optional<List<String>> members();
+
+    /** Service keys of this relay. Default: {@code hearth.relay.services}. */
+    Optional<List<String>> services();
+
+    /**
+     * Visibility overrides by kind ({@code visibility."30023"=members}): {@code author}, {@code
+     * parties} (author and p-tagged keys) or {@code members}. Defaults: 4, 13, 14, 1059 parties;
+     * 30078 author; every other kind members.
+     */
+    Map<String, Visibility> visibility();
+
+    /**
+     * The write policy chain, evaluated in order; the first rejection wins. Names: see {@code
+     * WritePolicies.BUILT_IN}; an unknown name stops the start. Default: the full safe chain.
+     */
+    @WithDefault(
+        "created-at-bounds,tag-limit,expired,auth-required,member-writer,gift-wrap-recipients,"
+            + "protected-event")
+    List<String> writePolicies();
+  }
+
+  /** Limits. */
+  interface Limits {
+    /** Largest accepted websocket text frame, in bytes. Default: 262144 (256 KiB). */
+    @WithDefault("262144")
+    int maxMessageBytes();
+
+    /** Open subscriptions per connection. Default: 32. */
+    @WithDefault("32")
+    int maxSubscriptions();
+
+    /** Filters per REQ or COUNT. Default: 16. */
+    @WithDefault("16")
+    int maxFilters();
+
+    /** Largest {@code limit} honoured per filter; larger values are capped. Default: 500. */
+    @WithDefault("500")
+    int maxLimit();
+
+    /** {@code limit} used when a filter has none. Default: 500. */
+    @WithDefault("500")
+    int defaultLimit();
+
+    /** Tags per event. Default: 2000. */
+    @WithDefault("2000")
+    int maxTags();
+
+    /** How far in the future created_at may be. Default: 15 minutes. */
+    @WithDefault("15m")
+    Duration maxFutureSkew();
+
+    /** How old created_at may be (0 = unlimited). Default: 0. */
+    @WithDefault("0s")
+    Duration maxAge();
+
+    /** Frames queued to one client before it is dropped as too slow. Default: 2000. */
+    @WithDefault("2000")
+    int outboundQueue();
+
+    /** Largest number of events COUNT looks at (beyond it the count is approximate). */
+    @WithDefault("100000")
+    int maxCount();
+  }
+
+  /** Storage tuning. */
+  interface Storage {
+    /** Most events committed in one transaction by the group committer. Default: 128. */
+    @WithDefault("128")
+    int maxBatch();
+
+    /** How often expired events (NIP-40) are purged. Default: 60 seconds. */
+    @WithDefault("60s")
+    Duration purgeInterval();
+  }
+}

@@ -1,0 +1,45 @@
+package org.hearth.relay.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.nostr.crypto.PublicKey;
+
+/**
+ * One relay's resolved settings: configuration merged with the global defaults.
+ *
+ * @param path the URL path segment, e.g. {@code family}
+ * @param visibility visibility per kind; kinds not listed are {@link Visibility#MEMBERS}
+ */
+public record RelaySettings(
+    String path,
+    String name,
+    String description,
+    Optional<URI> publicUrl,
+    PublicKey owner,
+    List<PublicKey> members,
+    List<PublicKey> services,
+    Map<Integer, Visibility> visibility,
+    List<String> writePolicies) {
+
+  /** DMs (NIP-04, NIP-17 chat, seals and gift wraps) to their parties; app data to its author. */
+  public static final Map<Integer, Visibility> DEFAULT_VISIBILITY =
+      Map.of(
+          4, Visibility.PARTIES,
+          13, Visibility.PARTIES,
+          14, Visibility.PARTIES,
+          1059, Visibility.PARTIES,
+          30078, Visibility.AUTHOR);
+
+  public RelaySettings {
+    members = List.copyOf(members);
+    services = List.copyOf(services);
+    visibility = Map.copyOf(visibility);
+    writePolicies = List.copyOf(writePolicies);
+  }
+
+  public Visibility visibilityOf(int kind) {
+    return visibility.getOrDefault(kind, Visibility.MEMBERS);
+  }
+}

@@ -1,0 +1,101 @@
+package org.hearth.relay.storage;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.filter.Filter;
+
+/**
+ * Reads stored events. Results are NOT access-checked here: callers pass them through {@link
+ * org.hearth.relay.access.ReadAccess} (the privacy clause only narrows what the database returns).
+ */
+@ApplicationScoped
+public class EventQueries {
+  /** Newest first; equal created_at: lowest id first (NIP-01). */
+  public static final Comparator<Event> NEWEST_FIRST =
+      Comparator.comparingLong(Event::createdAt).reversed().thenComparing(Event::id);
+
+  private final Pool pool;
+
+  public EventQueries(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Events matching any filter, each filter capped at its limit (or {@code defaultLimit}, at most
+   * {@code maxLimit}), merged without duplicates, newest first.
+   */
+  public Uni<List<Event>> query(
+      String relay,
+      List<Filter> filters,
+      PrivacyClause privacy,
+      int defaultLimit,
+      int maxLimit,
+      long now) {
+    List<FilterSql> queries = new ArrayList<>();
+    for (Filter f : filters) {
+      int limit = Math.min(f.limit().orElse(defaultLimit), maxLimit);
+      if (limit <= 0) {
+        continue;
+      }
+      FilterSql q = FilterSql.select(relay, f, privacy, limit, now, "e.raw");
+      if (q != null) {
+        queries.add(q);
+      }
+    }
+    if (queries.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return Multi.createFrom()
+        .iterable(queries)
+        .onItem()
+        .transformToUniAndConcatenate(this::run)
+        .collect()
+        .asList()
+        .map(EventQueries::merge);
+  }
+
+  private Uni<List<Event>> run(FilterSql q) {
+    return pool.preparedQuery(q.sql())
+        .execute(Tuple.from(q.args()))
+        .map(
+            rs -> {
+              List<Event> out = new ArrayList<>(rs.size());
+              for (Row r : rs) {
+                out.add(Event.fromJson(r.getString(0)));
+              }
+              return out;
+            });
+  }
+
+  private static List<Event> merge(List<List<Event>> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    Map<String, Event> byId = new LinkedHashMap<>();
+    for (List<Event> part : parts) {
+      for (Event e : part) {
+        byId.putIfAbsent(e.id(), e);
+      }
+    }
+    List<Event> out = new ArrayList<>(byId.values());
+    out.sort(NEWEST_FIRST);
+    return out;
+  }
+
+  /** Deletes events whose NIP-40 expiration has passed; returns how many. */
+  public Uni<Integer> purgeExpired(long now) {
+    return pool.preparedQuery("DELETE FROM event WHERE expires_at IS NOT NULL AND expires_at <= $1")
+        .execute(Tuple.of(now))
+        .map(rs -> rs.rowCount());
+  }
+}

@@ -1,0 +1,24 @@
+package org.hearth.relay.ws;
+
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hearth.relay.config.Relays;
+
+/** Refuses the websocket upgrade (404) for a path that names no configured relay. */
+@ApplicationScoped
+public class KnownRelayCheck implements HttpUpgradeCheck {
+  private final Relays relays;
+
+  public KnownRelayCheck(Relays relays) {
+    this.relays = relays;
+  }
+
+  @Override
+  public Uni<CheckResult> perform(HttpUpgradeContext context) {
+    String relay = context.pathParam("relay");
+    return relay != null && relays.find(relay).isPresent()
+        ? CheckResult.permitUpgrade()
+        : CheckResult.rejectUpgrade(404);
+  }
+}

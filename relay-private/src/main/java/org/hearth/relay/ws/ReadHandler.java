@@ -1,0 +1,175 @@
+package org.hearth.relay.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.filter.Filter;
+import org.hearth.nostr.message.ClientMessage;
+import org.hearth.nostr.message.Prefix;
+import org.hearth.nostr.message.RelayMessage;
+import org.hearth.relay.access.Membership;
+import org.hearth.relay.config.RelayConfig;
+import org.hearth.relay.fanout.LiveSubscription;
+import org.hearth.relay.fanout.SubscriptionIndex;
+import org.hearth.relay.storage.EventQueries;
+import org.hearth.relay.storage.PrivacyClause;
+import org.jboss.logging.Logger;
+
+/**
+ * REQ, COUNT and CLOSE. Every event read from storage passes {@link RelaySession#canRead} (the one
+ * access check) before it is sent or counted; live events pass the same check on delivery.
+ */
+@ApplicationScoped
+public class ReadHandler {
+  private static final Logger LOG = Logger.getLogger(ReadHandler.class);
+
+  private final RelayConfig.Limits limits;
+  private final Membership membership;
+  private final EventQueries queries;
+  private final SubscriptionIndex index;
+
+  public ReadHandler(
+      RelayConfig config, Membership membership, EventQueries queries, SubscriptionIndex index) {
+    this.limits = config.limits();
+    this.membership = membership;
+    this.queries = queries;
+    this.index = index;
+  }
+
+  /** Keys on the session that may read something here; empty means refuse with the reason. */
+  private List<String> readers(RelaySession s, long now) {
+    List<String> out = new ArrayList<>();
+    for (String pk : s.authed()) {
+      if (membership.readsAnything(s.relay(), pk, now)) {
+        out.add(pk);
+      }
+    }
+    return out;
+  }
+
+  /** Null when reading is allowed, else the CLOSED reason. */
+  private String refusal(RelaySession s, List<String> readers, int filters) {
+    if (filters > limits.maxFilters()) {
+      return Prefix.INVALID.format("at most " + limits.maxFilters() + " filters");
+    }
+    if (s.authed().isEmpty()) {
+      return Prefix.AUTH_REQUIRED.format("this relay only serves authenticated members");
+    }
+    if (readers.isEmpty()) {
+      return Prefix.RESTRICTED.format("no authenticated key may read this relay");
+    }
+    return null;
+  }
+
+  void req(RelaySession s, ClientMessage.Req r) {
+    long now = Instant.now().getEpochSecond();
+    List<String> readers = readers(s, now);
+    String refused = refusal(s, readers, r.filters().size());
+    if (refused == null
+        && !s.subscriptions().containsKey(r.subscriptionId())
+        && s.subscriptions().size() >= limits.maxSubscriptions()) {
+      refused = Prefix.BLOCKED.format("at most " + limits.maxSubscriptions() + " subscriptions");
+    }
+    if (refused != null) {
+      s.send(new RelayMessage.Closed(r.subscriptionId(), refused));
+      return;
+    }
+    close(s, r.subscriptionId());
+    LiveSubscription live = new LiveSubscription(s, r.subscriptionId(), r.filters());
+    s.subscriptions().put(r.subscriptionId(), live);
+    index.add(live);
+    queries
+        .query(
+            s.relay(),
+            r.filters(),
+            PrivacyClause.of(s.settings(), readers),
+            limits.defaultLimit(),
+            limits.maxLimit(),
+            now)
+        .subscribe()
+        .with(
+            events -> {
+              if (live.closed()) {
+                return;
+              }
+              Set<String> sent = new HashSet<>();
+              for (Event e : events) {
+                if (s.canRead(e)) {
+                  sent.add(e.id());
+                  s.send(new RelayMessage.Delivery(r.subscriptionId(), e));
+                }
+              }
+              s.send(new RelayMessage.Eose(r.subscriptionId()));
+              for (Event e : live.goLive()) {
+                if (sent.add(e.id())) {
+                  s.deliverLive(live, e);
+                }
+              }
+            },
+            err -> {
+              LOG.warnf("REQ %s failed: %s", r.subscriptionId(), err.toString());
+              close(s, r.subscriptionId());
+              s.send(
+                  new RelayMessage.Closed(
+                      r.subscriptionId(), Prefix.ERROR.format("the query failed")));
+            });
+  }
+
+  void count(RelaySession s, ClientMessage.Count c) {
+    long now = Instant.now().getEpochSecond();
+    List<String> readers = readers(s, now);
+    String refused = refusal(s, readers, c.filters().size());
+    if (refused != null) {
+      s.send(new RelayMessage.Closed(c.subscriptionId(), refused));
+      return;
+    }
+    int cap = limits.maxCount();
+    List<Filter> unlimited = new ArrayList<>();
+    for (Filter f : c.filters()) {
+      unlimited.add(
+          new Filter(
+              f.ids(),
+              f.authors(),
+              f.kinds(),
+              f.tags(),
+              f.since(),
+              f.until(),
+              OptionalInt.empty(),
+              f.search()));
+    }
+    queries
+        .query(s.relay(), unlimited, PrivacyClause.of(s.settings(), readers), cap + 1, cap + 1, now)
+        .subscribe()
+        .with(
+            events -> {
+              long n = events.stream().filter(s::canRead).count();
+              boolean approximate = n > cap;
+              s.send(
+                  new RelayMessage.CountResult(c.subscriptionId(), Math.min(n, cap), approximate));
+            },
+            err -> {
+              LOG.warnf("COUNT %s failed: %s", c.subscriptionId(), err.toString());
+              s.send(
+                  new RelayMessage.Closed(
+                      c.subscriptionId(), Prefix.ERROR.format("the count failed")));
+            });
+  }
+
+  void close(RelaySession s, String subscriptionId) {
+    LiveSubscription old = s.subscriptions().remove(subscriptionId);
+    if (old != null) {
+      index.remove(old);
+    }
+  }
+
+  void closeAll(RelaySession s) {
+    for (String id : List.copyOf(s.subscriptions().keySet())) {
+      close(s, id);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.hearth.relay.ws;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.hearth.nostr.DecodeException;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.event.InvalidEventException;
+import org.hearth.nostr.event.KindClass;
+import org.hearth.nostr.message.ClientMessage;
+import org.hearth.nostr.message.MessageCodec;
+import org.hearth.nostr.message.Prefix;
+import org.hearth.nostr.message.RelayMessage;
+import org.hearth.nostr.nip42.AuthResult;
+import org.hearth.nostr.nip42.AuthVerifier;
+import org.hearth.nostr.nip42.Nip42;
+import org.hearth.relay.access.Membership;
+import org.hearth.relay.config.RelayConfig;
+import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.config.Relays;
+import org.hearth.relay.fanout.FanoutBus;
+import org.hearth.relay.fanout.FanoutEvent;
+import org.hearth.relay.policy.PolicyChain;
+import org.hearth.relay.policy.PolicyResult;
+import org.hearth.relay.policy.WriteContext;
+import org.hearth.relay.policy.WritePolicies;
+import org.hearth.relay.storage.GroupCommitter;
+import org.hearth.relay.storage.StoreResult;
+import org.jboss.logging.Logger;
+
+/**
+ * NIP-01/42/45 message handling for one frame of one session: decode, then EVENT (validate, policy
+ * chain, group commit, OK, fan-out), REQ/COUNT ({@link ReadHandler}), CLOSE, AUTH.
+ */
+@ApplicationScoped
+@Startup
+public class RelayProtocol {
+  private static final Logger LOG = Logger.getLogger(RelayProtocol.class);
+
+  private final RelayConfig config;
+  private final Membership membership;
+  private final GroupCommitter committer;
+  private final FanoutBus fanout;
+  private final ReadHandler reads;
+  private final AuthVerifier authVerifier = new AuthVerifier();
+  private final Map<String, PolicyChain> chains;
+
+  public RelayProtocol(
+      RelayConfig config,
+      Relays relays,
+      Membership membership,
+      GroupCommitter committer,
+      FanoutBus fanout,
+      ReadHandler reads) {
+    this.config = config;
+    this.membership = membership;
+    this.committer = committer;
+    this.fanout = fanout;
+    this.reads = reads;
+    Map<String, PolicyChain> c = new HashMap<>();
+    for (RelaySettings r : relays.all()) {
+      c.put(r.path(), PolicyChain.of(r.writePolicies(), WritePolicies.BUILT_IN));
+    }
+    this.chains = Map.copyOf(c);
+  }
+
+  /** The write policy chain of a relay (as configured, for NIP-11 and the admin API). */
+  public PolicyChain chain(String relay) {
+    return chains.get(relay);
+  }
+
+  void onOpen(RelaySession s) {
+    s.send(new RelayMessage.AuthChallenge(s.challenge()));
+  }
+
+  void onFrame(RelaySession s, String frame) {
+    int max = config.limits().maxMessageBytes();
+    if (frame.length() > max / 3 && frame.getBytes(StandardCharsets.UTF_8).length > max) {
+      s.send(new RelayMessage.Notice("invalid: message larger than " + max + " bytes"));
+      return;
+    }
+    ClientMessage m;
+    try {
+      m = MessageCodec.decodeClient(frame);
+    } catch (DecodeException e) {
+      String why = "invalid: " + e.getMessage();
+      FrameErrors.eventId(frame)
+          .ifPresentOrElse(
+              id -> s.send(new RelayMessage.Ok(id, false, why)),
+              () -> s.send(new RelayMessage.Notice(why)));
+      return;
+    }
+    switch (m) {
+      case ClientMessage.Publish p -> publish(s, p.event());
+      case ClientMessage.Req r -> reads.req(s, r);
+      case ClientMessage.Count c -> reads.count(s, c);
+      case ClientMessage.Close c -> reads.close(s, c.subscriptionId());
+      case ClientMessage.Auth a -> auth(s, a.event());
+    }
+  }
+
+  private void auth(RelaySession s, Event e) {
+    AuthResult r = authVerifier.verify(e, s.challenge(), s.connectedUrl());
+    if (r instanceof AuthResult.Failed f
+        && f.reason() == AuthResult.Reason.RELAY_MISMATCH
+        && s.settings().publicUrl().isPresent()) {
+      r = authVerifier.verify(e, s.challenge(), s.settings().publicUrl().get().toString());
+    }
+    switch (r) {
+      case AuthResult.Ok ok -> {
+        s.authed().add(ok.pubkey().hex());
+        s.send(RelayMessage.Ok.accepted(e.id()));
+      }
+      case AuthResult.Failed f ->
+          s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, f.message()));
+    }
+  }
+
+  private void publish(RelaySession s, Event e) {
+    try {
+      e.validate();
+    } catch (InvalidEventException ex) {
+      s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, ex.getMessage()));
+      return;
+    }
+    if (e.kind() == Nip42.AUTH_KIND) {
+      s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, "send AUTH events with AUTH"));
+      return;
+    }
+    long now = Instant.now().getEpochSecond();
+    WriteContext ctx =
+        new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
+    switch (chains.get(s.relay()).check(ctx)) {
+      case PolicyResult.Reject r ->
+          s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
+      case PolicyResult.ShadowReject r -> s.send(RelayMessage.Ok.accepted(e.id()));
+      case PolicyResult.Accept a -> accept(s, e);
+    }
+  }
+
+  private void accept(RelaySession s, Event e) {
+    if (e.kindClass() == KindClass.EPHEMERAL) {
+      s.send(RelayMessage.Ok.accepted(e.id()));
+      fanout.publish(new FanoutEvent(s.relay(), e));
+      return;
+    }
+    committer
+        .store(s.relay(), e)
+        .subscribe()
+        .with(
+            result -> {
+              switch (result) {
+                case StoreResult.Stored st -> {
+                  s.send(RelayMessage.Ok.accepted(e.id()));
+                  fanout.publish(new FanoutEvent(s.relay(), e));
+                }
+                case StoreResult.Duplicate d -> s.send(new RelayMessage.Ok(e.id(), true, d.why()));
+                case StoreResult.Blocked b -> s.send(new RelayMessage.Ok(e.id(), false, b.why()));
+              }
+            },
+            err -> {
+              LOG.warnf("storing %s failed: %s", e.id(), err.toString());
+              s.send(RelayMessage.Ok.rejected(e.id(), Prefix.ERROR, "could not store the event"));
+            });
+  }
+}

@@ -1,0 +1,129 @@
+package org.hearth.relay.ws;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.message.MessageCodec;
+import org.hearth.nostr.message.RelayMessage;
+import org.hearth.relay.access.ReadAccess;
+import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.fanout.LiveSubscription;
+import org.hearth.relay.fanout.Subscriber;
+import org.jboss.logging.Logger;
+
+/**
+ * One client connection on one relay: its NIP-42 challenge and authenticated keys, its open
+ * subscriptions, and a bounded outgoing queue (a reader that falls {@code outboundQueue} frames
+ * behind is sent a NOTICE and disconnected, so it never stalls anyone else).
+ */
+public final class RelaySession implements Subscriber {
+  private static final Logger LOG = Logger.getLogger(RelaySession.class);
+
+  private final WebSocketConnection connection;
+  private final RelaySettings relay;
+  private final String challenge;
+  private final String connectedUrl;
+  private final ReadAccess access;
+  private final int maxPending;
+  private final Set<String> authed = ConcurrentHashMap.newKeySet();
+  private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private volatile boolean dropped;
+
+  RelaySession(
+      WebSocketConnection connection,
+      RelaySettings relay,
+      String challenge,
+      String connectedUrl,
+      ReadAccess access,
+      int maxPending) {
+    this.connection = connection;
+    this.relay = relay;
+    this.challenge = challenge;
+    this.connectedUrl = connectedUrl;
+    this.access = access;
+    this.maxPending = maxPending;
+  }
+
+  @Override
+  public String relay() {
+    return relay.path();
+  }
+
+  RelaySettings settings() {
+    return relay;
+  }
+
+  String challenge() {
+    return challenge;
+  }
+
+  String connectedUrl() {
+    return connectedUrl;
+  }
+
+  /** The keys authenticated on this connection (live view). */
+  Set<String> authed() {
+    return authed;
+  }
+
+  Map<String, LiveSubscription> subscriptions() {
+    return subscriptions;
+  }
+
+  boolean canRead(Event e) {
+    return access.canRead(relay, authed, e, Instant.now().getEpochSecond());
+  }
+
+  @Override
+  public void deliverLive(LiveSubscription subscription, Event event) {
+    if (!subscription.closed() && canRead(event)) {
+      send(new RelayMessage.Delivery(subscription.id(), event));
+    }
+  }
+
+  void send(RelayMessage message) {
+    sendText(MessageCodec.encode(message));
+  }
+
+  private void sendText(String frame) {
+    if (dropped) {
+      return;
+    }
+    if (pending.incrementAndGet() > maxPending) {
+      drop();
+      return;
+    }
+    connection
+        .sendText(frame)
+        .subscribe()
+        .with(v -> pending.decrementAndGet(), err -> pending.decrementAndGet());
+  }
+
+  /** Too slow: tell it why and close. */
+  private void drop() {
+    synchronized (this) {
+      if (dropped) {
+        return;
+      }
+      dropped = true;
+    }
+    LOG.infof("dropping slow reader %s on /%s", connection.id(), relay.path());
+    connection
+        .sendText(
+            MessageCodec.encode(
+                new RelayMessage.Notice(
+                    "error: you read too slowly (" + maxPending + " frames queued); closing")))
+        .chain(() -> connection.close())
+        .subscribe()
+        .with(v -> {}, err -> {});
+  }
+
+  boolean dropped() {
+    return dropped;
+  }
+}

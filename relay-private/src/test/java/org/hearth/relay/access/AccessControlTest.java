@@ -1,0 +1,209 @@
+package org.hearth.relay.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.relay.support.TestKeys.ALICE;
+import static org.hearth.relay.support.TestKeys.BOB;
+import static org.hearth.relay.support.TestKeys.CAROL;
+import static org.hearth.relay.support.TestKeys.DAVE;
+import static org.hearth.relay.support.TestKeys.SERVICE;
+import static org.hearth.relay.support.TestKeys.event;
+import static org.hearth.relay.support.TestKeys.hex;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import org.hearth.nostr.crypto.LocalSigner;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.event.EventTemplate;
+import org.hearth.nostr.filter.Filter;
+import org.hearth.nostr.message.ClientMessage;
+import org.hearth.nostr.message.RelayMessage;
+import org.hearth.nostr.nip42.Nip42;
+import org.hearth.relay.support.TestSocket;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccessControlTest {
+  @TestHTTPResource("/")
+  URI root;
+
+  @Inject Membership membership;
+
+  TestSocket open(String relay) {
+    return TestSocket.open(root.getPort(), relay);
+  }
+
+  static Filter byTag(String t) {
+    return new Filter(null, null, null, Map.of("t", Set.of(t)), null, null, null, null);
+  }
+
+  @Test
+  void unauthenticatedClientsCanNeitherWriteNorRead() {
+    try (TestSocket s = open("family")) {
+      RelayMessage.Ok ok = s.publish(event(ALICE, 1, "hi"));
+      assertThat(ok.accepted()).isFalse();
+      assertThat(ok.message()).startsWith("auth-required:");
+      s.send(new ClientMessage.Req("r", List.of(Filter.all())));
+      assertThat(s.next(RelayMessage.Closed.class).message()).startsWith("auth-required:");
+      s.send(new ClientMessage.Count("c", List.of(Filter.all())));
+      assertThat(s.next(RelayMessage.Closed.class).message()).startsWith("auth-required:");
+    }
+  }
+
+  @Test
+  void nonMembersAreRestricted() {
+    try (TestSocket s = open("family")) {
+      assertThat(s.auth(CAROL).accepted()).isTrue();
+      RelayMessage.Ok ok = s.publish(event(CAROL, 1, "let me in"));
+      assertThat(ok.accepted()).isFalse();
+      assertThat(ok.message()).startsWith("restricted:");
+      s.send(new ClientMessage.Req("r", List.of(Filter.all())));
+      assertThat(s.next(RelayMessage.Closed.class).message()).startsWith("restricted:");
+    }
+  }
+
+  @Test
+  void aMemberOfOneRelayIsNothingOnAnother() {
+    try (TestSocket s = open("work")) {
+      s.auth(BOB);
+      assertThat(s.publish(event(BOB, 1, "work?")).message()).startsWith("restricted:");
+    }
+  }
+
+  @Test
+  void everyAuthGetsAnOkAndTheRelayTagIsChecked() {
+    try (TestSocket s = open("family")) {
+      Event wrongChallenge = Nip42.authEvent(ALICE, s.url(), "not-the-challenge");
+      s.send(new ClientMessage.Auth(wrongChallenge));
+      RelayMessage.Ok a = s.next(RelayMessage.Ok.class);
+      assertThat(a.accepted()).isFalse();
+      assertThat(a.eventId()).isEqualTo(wrongChallenge.id());
+
+      String otherRelay = s.url().replace("/family", "/work");
+      s.send(new ClientMessage.Auth(Nip42.authEvent(ALICE, otherRelay, s.challenge())));
+      assertThat(s.next(RelayMessage.Ok.class).accepted()).isFalse();
+
+      s.send(
+          new ClientMessage.Auth(
+              Nip42.authEvent(ALICE, "wss://hearth.example/work", s.challenge())));
+      assertThat(s.next(RelayMessage.Ok.class).accepted()).isFalse();
+
+      s.send(
+          new ClientMessage.Auth(
+              Nip42.authEvent(ALICE, "wss://hearth.example/family", s.challenge())));
+      assertThat(s.next(RelayMessage.Ok.class).accepted()).isTrue();
+      assertThat(s.publish(event(ALICE, 1, "via public url")).accepted()).isTrue();
+    }
+  }
+
+  @Test
+  void severalKeysMayAuthenticateOnOneConnection() {
+    try (TestSocket s = open("family")) {
+      s.auth(CAROL);
+      assertThat(s.publish(event(ALICE, 1, "x")).message()).startsWith("restricted:");
+      s.auth(ALICE);
+      assertThat(s.publish(event(ALICE, 1, "now as alice")).accepted()).isTrue();
+    }
+  }
+
+  @Test
+  void readersReadButDoNotWriteAndGrantsExpireAndAreRevoked() {
+    String t = UUID.randomUUID().toString();
+    try (TestSocket a = open("personal")) {
+      a.auth(ALICE);
+      a.publish(event(ALICE, 1, "for readers", "t", t));
+    }
+    long now = Instant.now().getEpochSecond();
+    Grant expired =
+        new Grant(
+            0,
+            "personal",
+            hex(DAVE),
+            Role.MEMBER,
+            Optional.empty(),
+            Optional.empty(),
+            OptionalLong.of(now - 1),
+            OptionalLong.empty(),
+            Optional.empty(),
+            "test");
+    membership.grant(expired).await().indefinitely();
+    try (TestSocket s = open("personal")) {
+      s.auth(DAVE);
+      s.send(new ClientMessage.Req("r", List.of(byTag(t))));
+      assertThat(s.next(RelayMessage.Closed.class).message()).startsWith("restricted:");
+    }
+    membership.grant(Grant.of("personal", hex(DAVE), Role.READER, "test")).await().indefinitely();
+    try (TestSocket s = open("personal")) {
+      s.auth(DAVE);
+      assertThat(s.req("r", byTag(t))).extracting(Event::content).containsExactly("for readers");
+      assertThat(s.publish(event(DAVE, 1, "reader writes")).message()).startsWith("restricted:");
+    }
+    membership.revoke("personal", hex(DAVE)).await().indefinitely();
+    try (TestSocket s = open("personal")) {
+      s.auth(DAVE);
+      s.send(new ClientMessage.Req("r", List.of(byTag(t))));
+      assertThat(s.next(RelayMessage.Closed.class).message()).startsWith("restricted:");
+    }
+  }
+
+  @Test
+  void serviceKeysWrite() {
+    try (TestSocket s = open("family")) {
+      s.auth(SERVICE);
+      assertThat(s.publish(event(SERVICE, 1, "assistant here")).accepted()).isTrue();
+    }
+  }
+
+  @Test
+  void giftWrapsNeedAMemberConnectionAndMemberRecipients() {
+    LocalSigner throwaway = LocalSigner.generate();
+    try (TestSocket s = open("family")) {
+      s.auth(ALICE);
+      Event toBob = event(throwaway, 1059, "sealed", "p", hex(BOB));
+      assertThat(s.publish(toBob).accepted()).isTrue();
+      RelayMessage.Ok toCarol = s.publish(event(throwaway, 1059, "sealed", "p", hex(CAROL)));
+      assertThat(toCarol.message()).startsWith("restricted:");
+      assertThat(s.publish(event(throwaway, 1059, "sealed")).message()).startsWith("invalid:");
+    }
+    try (TestSocket s = open("family")) {
+      s.auth(CAROL);
+      Event e = event(throwaway, 1059, "sealed", "p", hex(BOB));
+      assertThat(s.publish(e).message()).startsWith("restricted:");
+    }
+  }
+
+  @Test
+  void protectedEventsOnlyFromTheirAuthenticatedAuthor() {
+    Event bobs =
+        BOB.sign(EventTemplate.of(1, List.of(List.of("-")), "only me " + UUID.randomUUID()));
+    try (TestSocket s = open("family")) {
+      s.auth(ALICE);
+      RelayMessage.Ok ok = s.publish(bobs);
+      assertThat(ok.accepted()).isFalse();
+      assertThat(ok.message()).startsWith("restricted:");
+      s.auth(BOB);
+      assertThat(s.publish(bobs).accepted()).isTrue();
+    }
+  }
+
+  @Test
+  void relaysKeepTheirDataApart() {
+    String t = UUID.randomUUID().toString();
+    try (TestSocket s = open("family")) {
+      s.auth(ALICE);
+      s.publish(event(ALICE, 1, "family only", "t", t));
+    }
+    try (TestSocket s = open("personal")) {
+      s.auth(ALICE);
+      assertThat(s.req("r", byTag(t))).isEmpty();
+    }
+  }
+}
