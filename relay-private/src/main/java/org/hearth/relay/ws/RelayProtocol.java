@@ -19,6 +19,8 @@ import org.hearth.nostr.nip42.AuthResult;
 import org.hearth.nostr.nip42.AuthVerifier;
 import org.hearth.nostr.nip42.Nip42;
 import org.hearth.relay.access.Membership;
+import org.hearth.relay.admin.AdminRules;
+import org.hearth.relay.admin.nip43.JoinRequests;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
@@ -46,6 +48,8 @@ public class RelayProtocol {
   private final GroupCommitter committer;
   private final FanoutBus fanout;
   private final ReadHandler reads;
+  private final AdminRules adminRules;
+  private final JoinRequests joins;
   private final AuthVerifier authVerifier = new AuthVerifier();
   private final Map<String, PolicyChain> chains;
 
@@ -55,12 +59,16 @@ public class RelayProtocol {
       Membership membership,
       GroupCommitter committer,
       FanoutBus fanout,
-      ReadHandler reads) {
+      ReadHandler reads,
+      AdminRules adminRules,
+      JoinRequests joins) {
     this.config = config;
     this.membership = membership;
     this.committer = committer;
     this.fanout = fanout;
     this.reads = reads;
+    this.adminRules = adminRules;
+    this.joins = joins;
     Map<String, PolicyChain> c = new HashMap<>();
     for (RelaySettings r : relays.all()) {
       c.put(r.path(), PolicyChain.of(r.writePolicies(), WritePolicies.BUILT_IN));
@@ -132,6 +140,22 @@ public class RelayProtocol {
       return;
     }
     long now = Instant.now().getEpochSecond();
+    if (JoinRequests.handles(e.kind())) {
+      joins
+          .handle(s.settings(), e, "websocket", now)
+          .subscribe()
+          .with(
+              s::send,
+              err ->
+                  s.send(
+                      RelayMessage.Ok.rejected(
+                          e.id(), Prefix.ERROR, "could not process the request")));
+      return;
+    }
+    if (adminRules.check(s.relay(), e) instanceof PolicyResult.Reject r) {
+      s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
+      return;
+    }
     WriteContext ctx =
         new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
     switch (chains.get(s.relay()).check(ctx)) {
