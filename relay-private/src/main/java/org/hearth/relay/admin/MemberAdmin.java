@@ -192,7 +192,13 @@ public class MemberAdmin {
 
   static List<Map<String, String>> entries(Map<String, String> values, String field) {
     List<Map<String, String>> out = new ArrayList<>();
-    values.forEach((v, reason) -> out.add(Map.of(field, v, "reason", reason)));
+    values.forEach(
+        (v, reason) -> {
+          Map<String, String> o = new LinkedHashMap<>();
+          o.put(field, v);
+          o.put("reason", reason);
+          out.add(o);
+        });
     return out;
   }
 
