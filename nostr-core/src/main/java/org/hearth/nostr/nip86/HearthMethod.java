@@ -4,9 +4,8 @@ import java.util.Optional;
 
 /**
  * Hearth's additions to the NIP-86 method set, served on the same endpoint with the same NIP-98
- * authorization (documented in docs/protocol.md). NIP-86 has no members-with-roles listing,
- * invites, audit log or stats; these fill that gap so the CLI and the admin page need nothing
- * private.
+ * authorization (documented in docs/admin.md). NIP-86 has no members-with-roles listing, invites,
+ * audit log or stats; these fill that gap so the CLI and the admin page need nothing private.
  */
 public enum HearthMethod implements RpcMethod {
   /** {@code []} → {@code [{pubkey, role, read_kinds, write_kinds, expires_at, granted_by}]}. */
