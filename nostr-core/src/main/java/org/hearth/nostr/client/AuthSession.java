@@ -1,6 +1,5 @@
 package org.hearth.nostr.client;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -14,15 +13,13 @@ import org.hearth.nostr.event.EventTemplate;
 import org.hearth.nostr.message.ClientMessage;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
+import org.hearth.nostr.nip42.Nip42;
 
 /**
  * NIP-42 state of one connection: the latest challenge, the AUTH in flight, whether it succeeded.
  * Loop-confined; every future it completes is completed on the loop.
  */
 final class AuthSession {
-  /** Kind of the NIP-42 authentication event. */
-  static final int KIND = 22242;
-
   private final RelayClientConfig config;
   private final ScheduledExecutorService loop;
   private final Executor signing;
@@ -92,11 +89,7 @@ final class AuthSession {
     if (current.isDone()) {
       return;
     }
-    EventTemplate template =
-        EventTemplate.of(
-            KIND,
-            List.of(List.of("relay", config.uri().toString()), List.of("challenge", challenge)),
-            "");
+    EventTemplate template = Nip42.authTemplate(config.uri().toString(), challenge);
     CompletableFuture<Event> signed;
     try {
       // off the loop: a remote signer may take its time

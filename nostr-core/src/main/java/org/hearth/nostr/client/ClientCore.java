@@ -36,6 +36,7 @@ final class ClientCore implements WebSocketConnection.Handler, RequestTracker.Li
   private AuthSession auth;
   private ScheduledFuture<?> timer;
   private int attempt;
+  private long openedAt;
   private boolean everAuthenticated;
 
   ClientCore(
@@ -100,7 +101,9 @@ final class ClientCore implements WebSocketConnection.Handler, RequestTracker.Li
       return;
     }
     setState(ConnectionState.CONNECTING);
-    WebSocketConnection c = new WebSocketConnection(loop, this, config.maxFrameSize());
+    // room for every pending request twice (AUTH retries) plus REQs and CLOSEs
+    int maxOutbox = 2 * config.maxPending() + 10_000;
+    WebSocketConnection c = new WebSocketConnection(loop, this, config.maxFrameSize(), maxOutbox);
     connection = c;
     open = false;
     c.open(http, config.uri(), config.connectTimeout());
@@ -123,7 +126,7 @@ final class ClientCore implements WebSocketConnection.Handler, RequestTracker.Li
     }
     cancelTimer();
     open = true;
-    attempt = 0;
+    openedAt = System.nanoTime();
     auth = new AuthSession(config, loop, callbackExecutor, c);
     setState(ConnectionState.CONNECTED);
     requests.resendAll();
@@ -183,6 +186,9 @@ final class ClientCore implements WebSocketConnection.Handler, RequestTracker.Li
     if (c != connection) {
       c.abort();
       return;
+    }
+    if (open && System.nanoTime() - openedAt >= config.reconnectMax().toNanos()) {
+      attempt = 0; // it was up for a while: start the backoff over; a flapping relay is not
     }
     connection = null;
     open = false;

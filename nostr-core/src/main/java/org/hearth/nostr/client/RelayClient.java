@@ -1,7 +1,6 @@
 package org.hearth.nostr.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,18 +10,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hearth.nostr.event.Event;
@@ -53,11 +46,8 @@ public final class RelayClient implements AutoCloseable {
   private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
   private final RelayClientConfig config;
-  private final String threadPrefix;
+  private final ClientThreads threads;
   private final ScheduledThreadPoolExecutor loop;
-  private final ExecutorService ownedCallbackExecutor;
-  private final ExecutorService io;
-  private final HttpClient http;
   private final ClientCore core;
   private final Callbacks callbacks;
   private final String idPrefix;
@@ -71,26 +61,13 @@ public final class RelayClient implements AutoCloseable {
       IssueListener issueListener) {
     this.config = config;
     this.idPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 24);
-    this.threadPrefix = "nostr-relay-" + idPrefix;
-    this.loop = new ScheduledThreadPoolExecutor(1, threads("loop"));
-    loop.setRemoveOnCancelPolicy(true);
-    loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    if (callbackExecutor == null) {
-      ThreadPoolExecutor pool =
-          new ThreadPoolExecutor(
-              2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("callback"));
-      pool.allowCoreThreadTimeOut(true);
-      ownedCallbackExecutor = pool;
-      callbackExecutor = pool;
-    } else {
-      ownedCallbackExecutor = null;
-    }
-    this.io = Executors.newCachedThreadPool(threads("io"));
-    this.http =
-        HttpClient.newBuilder().executor(io).connectTimeout(config.connectTimeout()).build();
-    this.callbacks = new Callbacks(callbackExecutor, stateListener, issueListener);
+    this.threads =
+        new ClientThreads("nostr-relay-" + idPrefix, callbackExecutor, config.connectTimeout());
+    this.loop = threads.loop;
+    this.callbacks = new Callbacks(threads.callbacks, stateListener, issueListener);
     this.core =
-        new ClientCore(config, loop, callbackExecutor, http, callbacks, new SplittableRandom());
+        new ClientCore(
+            config, loop, threads.callbacks, threads.http, callbacks, new SplittableRandom());
   }
 
   public static RelayClientBuilder builder(URI uri) {
@@ -157,6 +134,9 @@ public final class RelayClient implements AutoCloseable {
   public CompletableFuture<List<Event>> query(List<Filter> filters, Duration timeout) {
     List<Event> stored = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean live = new AtomicBoolean();
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new ClientClosedException("client is closed"));
+    }
     Subscription sub =
         open(
             nextId(),
@@ -210,40 +190,22 @@ public final class RelayClient implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    boolean ownThread = Thread.currentThread().getName().startsWith(threadPrefix);
     CompletableFuture<Object> closing = new CompletableFuture<>();
     try {
       loop.execute(() -> core.shutdown().whenComplete((v, e) -> closing.complete(null)));
     } catch (RejectedExecutionException e) {
       closing.complete(null);
     }
-    if (!ownThread) {
+    if (!threads.isOwnThread()) {
       try {
         closing.get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (ExecutionException | TimeoutException e) {
-        // the websocket is aborted below anyway
+        // the HttpClient's shutdown aborts the websocket anyway
       }
     }
-    loop.shutdown();
-    http.shutdownNow();
-    io.shutdownNow();
-    if (ownedCallbackExecutor != null) {
-      ownedCallbackExecutor.shutdown();
-    }
-    if (!ownThread) {
-      awaitQuietly(loop);
-      awaitQuietly(io);
-      try {
-        http.awaitTermination(CLOSE_GRACE);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (ownedCallbackExecutor != null) {
-        awaitQuietly(ownedCallbackExecutor);
-      }
-    }
+    threads.shutdown();
   }
 
   @Override
@@ -327,7 +289,7 @@ public final class RelayClient implements AutoCloseable {
   }
 
   private <T> T await(CompletableFuture<T> future, Duration timeout) {
-    if (Thread.currentThread().getName().startsWith(threadPrefix)) {
+    if (threads.isOwnThread()) {
       throw new IllegalStateException("blocking call on a client thread: use the async method");
     }
     Duration bound = timeout.plus(config.okTimeout()).plus(WAIT_MARGIN);
@@ -344,22 +306,5 @@ public final class RelayClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new RelayClientException("interrupted", e);
     }
-  }
-
-  private static void awaitQuietly(ExecutorService executor) {
-    try {
-      executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private ThreadFactory threads(String role) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, threadPrefix + "-" + role + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

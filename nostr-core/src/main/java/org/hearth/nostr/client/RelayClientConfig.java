@@ -16,7 +16,8 @@ import org.hearth.nostr.crypto.Signer;
  * @param okTimeout for the OK of an EVENT or AUTH
  * @param eoseTimeout for the EOSE of a REQ and the answer to a COUNT
  * @param reconnectMin first backoff delay after a lost connection
- * @param reconnectMax largest backoff delay; delays double from min to max, with jitter
+ * @param reconnectMax largest backoff delay; delays double from min to max, with jitter, and start
+ *     over at min once a connection stayed up this long
  * @param verifySignatures check id and signature of every received event, dropping bad ones
  * @param maxFrameSize largest relay message accepted, in characters; longer ones are dropped
  * @param maxPending bound on publishes and COUNTs waiting for their answer
@@ -45,6 +46,9 @@ public record RelayClientConfig(
       throw new IllegalArgumentException("relay URI must be ws:// or wss://, got " + uri);
     }
     signer = signer == null ? Optional.empty() : signer;
+    if (eagerAuth && signer.isEmpty()) {
+      throw new IllegalArgumentException("eagerAuth needs a signer");
+    }
     positive(connectTimeout, "connectTimeout");
     positive(okTimeout, "okTimeout");
     positive(eoseTimeout, "eoseTimeout");

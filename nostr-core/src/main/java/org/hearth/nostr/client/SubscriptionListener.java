@@ -7,6 +7,7 @@ import org.hearth.nostr.event.Event;
  * thread). Events before {@link #onEose()} are stored events; events after it are live. Each event
  * id is delivered at most once per subscription, also across reconnects.
  */
+@FunctionalInterface
 public interface SubscriptionListener {
   void onEvent(Event event);
 

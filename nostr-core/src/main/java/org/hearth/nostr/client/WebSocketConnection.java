@@ -31,12 +31,10 @@ final class WebSocketConnection implements WebSocket.Listener {
     void lost(WebSocketConnection connection, String reason, Throwable cause);
   }
 
-  /** Bound on queued outgoing messages; beyond it the connection is considered broken. */
-  static final int MAX_OUTBOX = 10_000;
-
   private final Executor loop;
   private final Handler handler;
   private final int maxFrameSize;
+  private final int maxOutbox;
 
   // listener-thread confined (the WebSocket calls its listener sequentially)
   private StringBuilder partial = new StringBuilder();
@@ -51,10 +49,15 @@ final class WebSocketConnection implements WebSocket.Listener {
 
   private volatile WebSocket socket;
 
-  WebSocketConnection(Executor loop, Handler handler, int maxFrameSize) {
+  /**
+   * @param maxOutbox bound on messages waiting to be written; a relay that stops reading past it is
+   *     treated as a broken connection
+   */
+  WebSocketConnection(Executor loop, Handler handler, int maxFrameSize, int maxOutbox) {
     this.loop = loop;
     this.handler = handler;
     this.maxFrameSize = maxFrameSize;
+    this.maxOutbox = maxOutbox;
   }
 
   /** Starts the opening handshake. */
@@ -73,8 +76,8 @@ final class WebSocketConnection implements WebSocket.Listener {
     if (done || socket == null) {
       return false;
     }
-    if (outbox.size() >= MAX_OUTBOX) {
-      handler.lost(this, "more than " + MAX_OUTBOX + " messages waiting to be sent", null);
+    if (outbox.size() >= maxOutbox) {
+      handler.lost(this, "more than " + maxOutbox + " messages waiting to be sent", null);
       return false;
     }
     outbox.add(message);

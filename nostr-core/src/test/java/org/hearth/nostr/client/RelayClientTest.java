@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
@@ -138,8 +145,69 @@ class RelayClientTest extends RelayClientTestBase {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.subscribe(List.of(), new Recorder()))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RelayClient.builder(relay.uri()).eagerAuth(true).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("signer");
+    assertThatThrownBy(() -> RelayClient.builder(relay.uri()).okTimeout(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("okTimeout");
     assertThatThrownBy(() -> RelayClient.builder(URI.create("http://relay.example")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ws://");
+  }
+
+  @Test
+  void callbacksRunOnCallbackThreadsAndAThrowingListenerIsReported() throws Exception {
+    relay.inject(note("boom"));
+    relay.inject(note("after boom"));
+    connected(builder());
+    BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+    Recorder rec = new Recorder();
+    client.subscribe(
+        List.of(kinds(1)),
+        event -> {
+          threads.add(Thread.currentThread().getName());
+          if (event.content().equals("boom")) {
+            throw new IllegalStateException("listener bug");
+          }
+          rec.onEvent(event);
+        });
+    assertThat(rec.next()).isEqualTo("event:after boom");
+    RelayIssue.CallbackFailed failed = awaitIssue(RelayIssue.CallbackFailed.class);
+    assertThat(failed.error()).hasMessage("listener bug");
+    assertThat(threads).hasSize(2).allMatch(n -> n.contains("-callback-"));
+  }
+
+  @Test
+  void concurrentPublishersAllGetTheirOk() throws Exception {
+    connected(builder());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<RelayMessage.Ok>> oks = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        Event e = note("concurrent " + i);
+        oks.add(pool.submit(() -> client.publishAndWait(e)));
+      }
+      for (Future<RelayMessage.Ok> ok : oks) {
+        assertThat(ok.get(30, TimeUnit.SECONDS).accepted()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(relay.stored).hasSize(400);
+  }
+
+  @Test
+  void publishingTheSameEventTwiceWaitsForOneOk() throws Exception {
+    relay.silent = true;
+    connected(builder());
+    Event e = note("once");
+    CompletableFuture<RelayMessage.Ok> first = client.publish(e);
+    CompletableFuture<RelayMessage.Ok> second = client.publish(e);
+    eventually(() -> received(ClientMessage.Publish.class) == 1, "EVENT sent");
+    relay.sendRaw("[\"OK\",\"" + e.id() + "\",true,\"\"]");
+    assertThat(first.get(10, TimeUnit.SECONDS).accepted()).isTrue();
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(first.get());
+    assertThat(received(ClientMessage.Publish.class)).isEqualTo(1);
   }
 }

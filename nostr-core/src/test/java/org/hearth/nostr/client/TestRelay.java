@@ -8,12 +8,15 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.nostr.DecodeException;
@@ -23,6 +26,8 @@ import org.hearth.nostr.message.ClientMessage;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.Prefix;
 import org.hearth.nostr.message.RelayMessage;
+import org.hearth.nostr.nip42.AuthResult;
+import org.hearth.nostr.nip42.AuthVerifier;
 
 /**
  * A small scriptable relay over real websockets (Vert.x): AUTH challenges, optional auth-required
@@ -44,11 +49,13 @@ final class TestRelay implements AutoCloseable {
   /** Deliver stored and live events split into text frames of this many characters (0: whole). */
   volatile int fragmentSize;
 
-  final List<Event> stored = new CopyOnWriteArrayList<>();
-  final List<ClientMessage> received = new CopyOnWriteArrayList<>();
+  final List<Event> stored = Collections.synchronizedList(new ArrayList<>());
+  private final Set<String> storedIds = ConcurrentHashMap.newKeySet();
+  final Queue<ClientMessage> received = new ConcurrentLinkedQueue<>();
   final AtomicInteger connectionsOpened = new AtomicInteger();
   final AtomicInteger authsAccepted = new AtomicInteger();
 
+  private final AuthVerifier verifier = new AuthVerifier();
   private final Vertx vertx;
   private final HttpServer server;
   private final Set<Conn> connections = ConcurrentHashMap.newKeySet();
@@ -94,7 +101,9 @@ final class TestRelay implements AutoCloseable {
 
   /** Stores the event and fans it out to matching subscriptions, without any checks. */
   void inject(Event e) {
-    stored.add(e);
+    if (storedIds.add(e.id())) {
+      stored.add(e);
+    }
     fanOut(e);
   }
 
@@ -170,7 +179,7 @@ final class TestRelay implements AutoCloseable {
         send(RelayMessage.Ok.rejected(e.id(), Prefix.AUTH_REQUIRED, "we only accept members"));
       } else if (rejectEventsWith != null) {
         send(new RelayMessage.Ok(e.id(), false, rejectEventsWith));
-      } else if (stored.stream().anyMatch(s -> s.id().equals(e.id()))) {
+      } else if (storedIds.contains(e.id())) {
         send(new RelayMessage.Ok(e.id(), true, "duplicate: already have it"));
       } else {
         send(RelayMessage.Ok.accepted(e.id()));
@@ -184,7 +193,7 @@ final class TestRelay implements AutoCloseable {
         return;
       }
       subs.put(r.subscriptionId(), r.filters());
-      for (Event e : stored) {
+      for (Event e : new ArrayList<>(stored)) {
         if (r.filters().stream().anyMatch(f -> f.matches(e))) {
           deliver(r.subscriptionId(), e);
         }
@@ -198,17 +207,14 @@ final class TestRelay implements AutoCloseable {
         return;
       }
       long n =
-          stored.stream().filter(e -> cnt.filters().stream().anyMatch(f -> f.matches(e))).count();
+          new ArrayList<>(stored)
+              .stream().filter(e -> cnt.filters().stream().anyMatch(f -> f.matches(e))).count();
       send(new RelayMessage.CountResult(cnt.subscriptionId(), n, false));
     }
 
     private void auth(Event e) {
       boolean ok =
-          !rejectAuth
-              && e.verify()
-              && e.kind() == 22242
-              && e.firstTagValue("challenge").orElse("").equals(challenge)
-              && e.firstTagValue("relay").orElse("").equals(uri().toString());
+          !rejectAuth && verifier.verify(e, challenge, uri().toString()) instanceof AuthResult.Ok;
       if (ok) {
         authed = e.pubkey();
         authsAccepted.incrementAndGet();

@@ -45,7 +45,9 @@ public interface RelayConfig {
 
   /**
    * Start an embedded PostgreSQL under {@code <data-dir>/pg} when no {@code
-   * quarkus.datasource.reactive.url} / {@code jdbc.url} is set. Default: true.
+   * quarkus.datasource.reactive.url} / {@code jdbc.url} is set. Default: true. Read before Quarkus
+   * starts (by {@code RelayMain}): give it, the datasource URLs and {@code data-dir} as system
+   * properties or environment variables ({@code HEARTH_RELAY_EMBEDDED_POSTGRES}).
    */
   @WithDefault("true")
   boolean embeddedPostgres();
@@ -141,6 +143,22 @@ public interface RelayConfig {
     /** Frames queued to one client before it is dropped as too slow. Default: 2000. */
     @WithDefault("2000")
     int outboundQueue();
+
+    /** Events a connection may publish per second (sustained). Default: 2000. */
+    @WithDefault("2000")
+    double connectionEventsPerSecond();
+
+    /** Events a connection may publish in a burst. Default: 4000. */
+    @WithDefault("4000")
+    int connectionEventBurst();
+
+    /** Events one author key may publish per second, over all connections. Default: 5000. */
+    @WithDefault("5000")
+    double pubkeyEventsPerSecond();
+
+    /** Events one author key may publish in a burst. Default: 10000. */
+    @WithDefault("10000")
+    int pubkeyEventBurst();
 
     /** Largest number of events COUNT looks at (beyond it the count is approximate). */
     @WithDefault("100000")

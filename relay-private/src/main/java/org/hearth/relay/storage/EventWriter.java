@@ -156,7 +156,10 @@ public class EventWriter {
       Event e = batch.get(i).event();
       Set<String> seen = new HashSet<>();
       for (List<String> tag : e.tags()) {
-        if (tag.size() >= 2 && tag.get(0).length() == 1 && seen.add(tag.get(0) + tag.get(1))) {
+        if (tag.size() >= 2
+            && tag.get(0).length() == 1
+            && tag.get(1).indexOf('\u0000') < 0
+            && seen.add(tag.get(0) + tag.get(1))) {
           rows.add(Tuple.of(batch.get(i).relay(), e.id(), tag.get(0), tag.get(1), e.createdAt()));
         }
       }
@@ -194,7 +197,8 @@ public class EventWriter {
   private static Tuple row(PendingWrite w, String replaceKey) {
     Event e = w.event();
     Long expires = ReadAccess.expiration(e).orElse(null);
-    String content = OPAQUE_KINDS.contains(e.kind()) ? "" : e.content();
+    // PostgreSQL text cannot hold NUL: the search column drops them (raw keeps them escaped).
+    String content = OPAQUE_KINDS.contains(e.kind()) ? "" : e.content().replace("\u0000", "");
     return Tuple.tuple(
         Arrays.asList(
             w.relay(),

@@ -30,12 +30,20 @@ public class GroupCommitter {
     this.maxBatch = config.storage().maxBatch();
   }
 
-  /** Stores {@code event} in {@code relay}; completes after the commit. */
-  public Uni<StoreResult> store(String relay, Event event) {
+  /**
+   * Stores {@code event} in {@code relay}; completes after the commit. Batches commit in submission
+   * order, so when one write has completed every earlier one has too.
+   */
+  public CompletableFuture<StoreResult> submit(String relay, Event event) {
     CompletableFuture<StoreResult> f = new CompletableFuture<>();
     queue.add(new PendingWrite(relay, event, f));
     kick();
-    return Uni.createFrom().completionStage(f);
+    return f;
+  }
+
+  /** {@link #submit} as a Uni. */
+  public Uni<StoreResult> store(String relay, Event event) {
+    return Uni.createFrom().completionStage(submit(relay, event));
   }
 
   private void kick() {
@@ -57,22 +65,49 @@ public class GroupCommitter {
       }
       return;
     }
+    long t0 = System.nanoTime();
     writer
         .write(batch)
         .subscribe()
         .with(
             results -> {
+              LOG.debugf(
+                  "batch of %d committed in %d us", batch.size(), (System.nanoTime() - t0) / 1000);
               for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
               }
               runBatch();
             },
             err -> {
-              LOG.warnf("batch of %d events failed: %s", batch.size(), err.toString());
-              for (PendingWrite w : batch) {
-                w.result().completeExceptionally(err);
+              if (batch.size() == 1) {
+                LOG.warnf("storing %s failed: %s", batch.get(0).event().id(), err.toString());
+                batch.get(0).result().completeExceptionally(err);
+                runBatch();
+              } else {
+                LOG.warnf("batch of %d failed (%s); retrying one by one", batch.size(), err);
+                retryOneByOne(batch, 0);
               }
-              runBatch();
+            });
+  }
+
+  /** After a failed batch: each event in its own transaction, so one bad event fails alone. */
+  private void retryOneByOne(List<PendingWrite> batch, int i) {
+    if (i == batch.size()) {
+      runBatch();
+      return;
+    }
+    PendingWrite w = batch.get(i);
+    writer
+        .write(List.of(w))
+        .subscribe()
+        .with(
+            results -> {
+              w.result().complete(results.get(0));
+              retryOneByOne(batch, i + 1);
+            },
+            err -> {
+              w.result().completeExceptionally(err);
+              retryOneByOne(batch, i + 1);
             });
   }
 }

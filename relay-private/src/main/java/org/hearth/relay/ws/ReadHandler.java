@@ -1,6 +1,8 @@
 package org.hearth.relay.ws;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import org.hearth.relay.access.Membership;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.SubscriptionIndex;
+import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.storage.EventQueries;
 import org.hearth.relay.storage.PrivacyClause;
 import org.jboss.logging.Logger;
@@ -32,9 +35,15 @@ public class ReadHandler {
   private final Membership membership;
   private final EventQueries queries;
   private final SubscriptionIndex index;
+  private final RelayMetrics metrics;
 
   public ReadHandler(
-      RelayConfig config, Membership membership, EventQueries queries, SubscriptionIndex index) {
+      RelayConfig config,
+      Membership membership,
+      EventQueries queries,
+      SubscriptionIndex index,
+      RelayMetrics metrics) {
+    this.metrics = metrics;
     this.limits = config.limits();
     this.membership = membership;
     this.queries = queries;
@@ -83,17 +92,22 @@ public class ReadHandler {
     LiveSubscription live = new LiveSubscription(s, r.subscriptionId(), r.filters());
     s.subscriptions().put(r.subscriptionId(), live);
     index.add(live);
-    queries
-        .query(
-            s.relay(),
-            r.filters(),
-            PrivacyClause.of(s.settings(), readers),
-            limits.defaultLimit(),
-            limits.maxLimit(),
-            now)
+    long started = System.nanoTime();
+    Uni.createFrom()
+        .completionStage(s.writesSettled())
+        .chain(
+            () ->
+                queries.query(
+                    s.relay(),
+                    r.filters(),
+                    PrivacyClause.of(s.settings(), readers),
+                    limits.defaultLimit(),
+                    limits.maxLimit(),
+                    now))
         .subscribe()
         .with(
             events -> {
+              metrics.query(s.relay(), "req", Duration.ofNanos(System.nanoTime() - started));
               if (live.closed()) {
                 return;
               }
@@ -142,11 +156,22 @@ public class ReadHandler {
               OptionalInt.empty(),
               f.search()));
     }
-    queries
-        .query(s.relay(), unlimited, PrivacyClause.of(s.settings(), readers), cap + 1, cap + 1, now)
+    long started = System.nanoTime();
+    Uni.createFrom()
+        .completionStage(s.writesSettled())
+        .chain(
+            () ->
+                queries.query(
+                    s.relay(),
+                    unlimited,
+                    PrivacyClause.of(s.settings(), readers),
+                    cap + 1,
+                    cap + 1,
+                    now))
         .subscribe()
         .with(
             events -> {
+              metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
               long n = events.stream().filter(s::canRead).count();
               boolean approximate = n > cap;
               s.send(

@@ -16,6 +16,8 @@ import org.hearth.relay.access.ReadAccess;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
+import org.hearth.relay.limits.RateLimits;
+import org.hearth.relay.metrics.RelayMetrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,13 +35,18 @@ public class RelayEndpoint {
   private final ReadHandler reads;
   private final ReadAccess access;
   private final RelayConfig config;
+  private final RateLimits rateLimits;
 
   public RelayEndpoint(
       Relays relays,
       RelayProtocol protocol,
       ReadHandler reads,
       ReadAccess access,
-      RelayConfig config) {
+      RelayConfig config,
+      RelayMetrics metrics,
+      RateLimits rateLimits) {
+    this.rateLimits = rateLimits;
+    metrics.connections(sessions::size);
     this.relays = relays;
     this.protocol = protocol;
     this.reads = reads;
@@ -67,7 +74,8 @@ public class RelayEndpoint {
             HexFormat.of().formatHex(b),
             url,
             access,
-            config.limits().outboundQueue());
+            config.limits().outboundQueue(),
+            rateLimits.newConnectionBucket());
     sessions.put(connection.id(), s);
     protocol.onOpen(s);
     return Uni.createFrom().voidItem();

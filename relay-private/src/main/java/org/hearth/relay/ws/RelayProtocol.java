@@ -1,12 +1,14 @@
 package org.hearth.relay.ws;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.InvalidEventException;
@@ -26,6 +28,8 @@ import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.FanoutBus;
 import org.hearth.relay.fanout.FanoutEvent;
+import org.hearth.relay.limits.RateLimits;
+import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
 import org.hearth.relay.policy.PolicyResult;
 import org.hearth.relay.policy.WriteContext;
@@ -48,6 +52,8 @@ public class RelayProtocol {
   private final GroupCommitter committer;
   private final FanoutBus fanout;
   private final ReadHandler reads;
+  private final RelayMetrics metrics;
+  private final RateLimits rateLimits;
   private final AdminRules adminRules;
   private final JoinRequests joins;
   private final AuthVerifier authVerifier = new AuthVerifier();
@@ -60,8 +66,12 @@ public class RelayProtocol {
       GroupCommitter committer,
       FanoutBus fanout,
       ReadHandler reads,
+      RelayMetrics metrics,
+      RateLimits rateLimits,
       AdminRules adminRules,
       JoinRequests joins) {
+    this.metrics = metrics;
+    this.rateLimits = rateLimits;
     this.config = config;
     this.membership = membership;
     this.committer = committer;
@@ -132,7 +142,17 @@ public class RelayProtocol {
     try {
       e.validate();
     } catch (InvalidEventException ex) {
+      metrics.event(s.relay(), Prefix.INVALID.word());
       s.send(RelayMessage.Ok.rejected(e.id(), Prefix.INVALID, ex.getMessage()));
+      return;
+    }
+    if (!s.allowEvent()) {
+      metrics.event(s.relay(), Prefix.RATE_LIMITED.word());
+      s.send(
+          RelayMessage.Ok.rejected(
+              e.id(),
+              Prefix.RATE_LIMITED,
+              "more than " + rateLimits.connectionRate() + " events/s on this connection"));
       return;
     }
     if (e.kind() == Nip42.AUTH_KIND) {
@@ -153,30 +173,51 @@ public class RelayProtocol {
       return;
     }
     if (adminRules.check(s.relay(), e) instanceof PolicyResult.Reject r) {
+      metrics.event(s.relay(), r.prefix().word());
       s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
       return;
     }
     WriteContext ctx =
         new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
     switch (chains.get(s.relay()).check(ctx)) {
-      case PolicyResult.Reject r ->
-          s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
-      case PolicyResult.ShadowReject r -> s.send(RelayMessage.Ok.accepted(e.id()));
-      case PolicyResult.Accept a -> accept(s, e);
+      case PolicyResult.Reject r -> {
+        metrics.event(s.relay(), r.prefix().word());
+        s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
+      }
+      case PolicyResult.ShadowReject r -> {
+        metrics.event(s.relay(), "shadow");
+        s.send(RelayMessage.Ok.accepted(e.id()));
+      }
+      case PolicyResult.Accept a -> {
+        if (rateLimits.allowAuthor(e.pubkey())) {
+          accept(s, e);
+        } else {
+          metrics.event(s.relay(), Prefix.RATE_LIMITED.word());
+          s.send(
+              RelayMessage.Ok.rejected(
+                  e.id(),
+                  Prefix.RATE_LIMITED,
+                  "more than " + rateLimits.pubkeyRate() + " events/s from this author"));
+        }
+      }
     }
   }
 
   private void accept(RelaySession s, Event e) {
     if (e.kindClass() == KindClass.EPHEMERAL) {
+      metrics.event(s.relay(), "ephemeral");
       s.send(RelayMessage.Ok.accepted(e.id()));
       fanout.publish(new FanoutEvent(s.relay(), e));
       return;
     }
-    committer
-        .store(s.relay(), e)
+    CompletableFuture<StoreResult> write = committer.submit(s.relay(), e);
+    s.wrote(write);
+    Uni.createFrom()
+        .completionStage(write)
         .subscribe()
         .with(
             result -> {
+              metrics.event(s.relay(), outcome(result));
               switch (result) {
                 case StoreResult.Stored st -> {
                   s.send(RelayMessage.Ok.accepted(e.id()));
@@ -188,7 +229,16 @@ public class RelayProtocol {
             },
             err -> {
               LOG.warnf("storing %s failed: %s", e.id(), err.toString());
+              metrics.event(s.relay(), Prefix.ERROR.word());
               s.send(RelayMessage.Ok.rejected(e.id(), Prefix.ERROR, "could not store the event"));
             });
+  }
+
+  private static String outcome(StoreResult r) {
+    return switch (r) {
+      case StoreResult.Stored st -> "stored";
+      case StoreResult.Duplicate d -> "duplicate";
+      case StoreResult.Blocked b -> "blocked";
+    };
   }
 }

@@ -4,6 +4,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.nostr.event.Event;
@@ -13,12 +14,13 @@ import org.hearth.relay.access.ReadAccess;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.Subscriber;
+import org.hearth.relay.limits.TokenBucket;
 import org.jboss.logging.Logger;
 
 /**
  * One client connection on one relay: its NIP-42 challenge and authenticated keys, its open
- * subscriptions, and a bounded outgoing queue (a reader that falls {@code outboundQueue} frames
- * behind is sent a NOTICE and disconnected, so it never stalls anyone else).
+ * subscriptions, and a bounded queue of live deliveries (a reader that falls {@code outboundQueue}
+ * live frames behind is sent a NOTICE and disconnected, so it never stalls anyone else).
  */
 public final class RelaySession implements Subscriber {
   private static final Logger LOG = Logger.getLogger(RelaySession.class);
@@ -29,10 +31,12 @@ public final class RelaySession implements Subscriber {
   private final String connectedUrl;
   private final ReadAccess access;
   private final int maxPending;
+  private final TokenBucket bucket;
   private final Set<String> authed = ConcurrentHashMap.newKeySet();
   private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
-  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicInteger livePending = new AtomicInteger();
   private volatile boolean dropped;
+  private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
   RelaySession(
       WebSocketConnection connection,
@@ -40,7 +44,9 @@ public final class RelaySession implements Subscriber {
       String challenge,
       String connectedUrl,
       ReadAccess access,
-      int maxPending) {
+      int maxPending,
+      TokenBucket bucket) {
+    this.bucket = bucket;
     this.connection = connection;
     this.relay = relay;
     this.challenge = challenge;
@@ -56,6 +62,11 @@ public final class RelaySession implements Subscriber {
 
   RelaySettings settings() {
     return relay;
+  }
+
+  /** True when this connection may publish one more event now. */
+  boolean allowEvent() {
+    return bucket.tryTake(System.nanoTime());
   }
 
   String challenge() {
@@ -81,27 +92,28 @@ public final class RelaySession implements Subscriber {
 
   @Override
   public void deliverLive(LiveSubscription subscription, Event event) {
-    if (!subscription.closed() && canRead(event)) {
-      send(new RelayMessage.Delivery(subscription.id(), event));
-    }
-  }
-
-  void send(RelayMessage message) {
-    sendText(MessageCodec.encode(message));
-  }
-
-  private void sendText(String frame) {
-    if (dropped) {
+    if (subscription.closed() || !canRead(event) || dropped) {
       return;
     }
-    if (pending.incrementAndGet() > maxPending) {
+    if (livePending.incrementAndGet() > maxPending) {
       drop();
       return;
     }
     connection
-        .sendText(frame)
+        .sendText(MessageCodec.encode(new RelayMessage.Delivery(subscription.id(), event)))
         .subscribe()
-        .with(v -> pending.decrementAndGet(), err -> pending.decrementAndGet());
+        .with(v -> livePending.decrementAndGet(), err -> livePending.decrementAndGet());
+  }
+
+  /**
+   * Sends an answer (OK, EOSE, stored events...). Answers are bounded by what the client asked for;
+   * only live deliveries, which a client does not pace, count against the outbound queue.
+   */
+  void send(RelayMessage message) {
+    if (dropped) {
+      return;
+    }
+    connection.sendText(MessageCodec.encode(message)).subscribe().with(v -> {}, err -> {});
   }
 
   /** Too slow: tell it why and close. */
@@ -121,6 +133,19 @@ public final class RelaySession implements Subscriber {
         .chain(() -> connection.close())
         .subscribe()
         .with(v -> {}, err -> {});
+  }
+
+  /** Remembers the newest write of this connection (writes commit in order). */
+  void wrote(CompletableFuture<?> write) {
+    lastWrite = write;
+  }
+
+  /**
+   * Completes once every EVENT this connection sent before now is committed (or failed), so a
+   * client that publishes and then queries sees its own events.
+   */
+  CompletableFuture<?> writesSettled() {
+    return lastWrite.handle((r, e) -> null);
   }
 
   boolean dropped() {

@@ -206,4 +206,22 @@ class AccessControlTest {
       assertThat(s.req("r", byTag(t))).isEmpty();
     }
   }
+
+  @Test
+  void aRevokedMembersOpenSubscriptionStopsReceiving() throws Exception {
+    String t = UUID.randomUUID().toString();
+    membership.grant(Grant.of("work", hex(DAVE), Role.MEMBER, "test")).await().indefinitely();
+    try (TestSocket dave = open("work");
+        TestSocket alice = open("work")) {
+      dave.auth(DAVE);
+      alice.auth(ALICE);
+      assertThat(dave.req("live", byTag(t))).isEmpty();
+      Event first = event(ALICE, 1, "before", "t", t);
+      alice.publish(first);
+      assertThat(dave.next(RelayMessage.Delivery.class).event().id()).isEqualTo(first.id());
+      membership.revoke("work", hex(DAVE)).await().indefinitely();
+      alice.publish(event(ALICE, 1, "after", "t", t));
+      assertThat(dave.poll(300)).isNull();
+    }
+  }
 }

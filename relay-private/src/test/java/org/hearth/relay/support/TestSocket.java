@@ -30,6 +30,10 @@ public final class TestSocket implements AutoCloseable {
   private final String url;
   private final String challenge;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean paused =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean stalled =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private TestSocket(String url) {
     this.url = url;
@@ -60,6 +64,18 @@ public final class TestSocket implements AutoCloseable {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** Stops reading from the socket (the relay's frames pile up in TCP buffers). */
+  public void pause() {
+    paused.set(true);
+  }
+
+  public void resume() {
+    paused.set(false);
+    if (stalled.getAndSet(false)) {
+      ws.request(1);
+    }
   }
 
   public void sendRaw(String frame) {
@@ -147,7 +163,11 @@ public final class TestSocket implements AutoCloseable {
         frames.add(partial.toString());
         partial.setLength(0);
       }
-      webSocket.request(1);
+      if (paused.get()) {
+        stalled.set(true);
+      } else {
+        webSocket.request(1);
+      }
       return null;
     }
 

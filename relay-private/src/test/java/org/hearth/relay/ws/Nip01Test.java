@@ -187,4 +187,18 @@ class Nip01Test {
       assertThat(s.req("stored", byTag(t))).isEmpty();
     }
   }
+
+  @Test
+  void eventsWithNulCharactersAreStoredAndServedIntact() {
+    try (TestSocket s = member("family")) {
+      Event e =
+          event(ALICE, 1, "nul\u0000inside", "t", "x\u0000y", "r", UUID.randomUUID().toString());
+      assertThat(s.publish(e).accepted()).isTrue();
+      Filter byId = new Filter(Set.of(e.id()), null, null, null, null, null, null, null);
+      List<Event> got = s.req("nul", byId);
+      assertThat(got).hasSize(1);
+      assertThat(got.get(0).content()).isEqualTo("nul\u0000inside");
+      assertThat(got.get(0).verify()).isTrue();
+    }
+  }
 }

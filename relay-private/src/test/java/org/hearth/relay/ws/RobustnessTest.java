@@ -111,4 +111,20 @@ class RobustnessTest {
             is(org.hearth.relay.support.TestKeys.hex(org.hearth.relay.support.TestKeys.OWNER)));
     given().header("Accept", "application/nostr+json").when().get("/nope").then().statusCode(404);
   }
+
+  @Test
+  void metricsCountEventsByOutcome() {
+    try (TestSocket s = TestSocket.open(root.getPort(), "work")) {
+      s.publish(event(ALICE, 1, "unauthenticated"));
+    }
+    given()
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(
+            org.hamcrest.Matchers.containsString(
+                "hearth_relay_events_total{relay=\"work\",result=\"auth-required\"}"))
+        .body(org.hamcrest.Matchers.containsString("hearth_relay_connections"));
+  }
 }
