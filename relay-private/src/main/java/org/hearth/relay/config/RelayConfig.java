@@ -104,6 +104,13 @@ public interface RelayConfig {
         "created-at-bounds,tag-limit,expired,auth-required,member-writer,gift-wrap-recipients,"
             + "protected-event")
     List<String> writePolicies();
+
+    /**
+     * The read policy chain for REQ and COUNT, in order. Names: see {@code ReadPolicies.BUILT_IN};
+     * an unknown name stops the start. Default: the full safe chain.
+     */
+    @WithDefault("filter-count,auth-required,member-reader")
+    List<String> readPolicies();
   }
 
   /** Limits. */

@@ -21,7 +21,8 @@ public record RelaySettings(
     List<PublicKey> members,
     List<PublicKey> services,
     Map<Integer, Visibility> visibility,
-    List<String> writePolicies) {
+    List<String> writePolicies,
+    List<String> readPolicies) {
 
   /** DMs (NIP-04, NIP-17 chat, seals and gift wraps) to their parties; app data to its author. */
   public static final Map<Integer, Visibility> DEFAULT_VISIBILITY =
@@ -37,6 +38,7 @@ public record RelaySettings(
     services = List.copyOf(services);
     visibility = Map.copyOf(visibility);
     writePolicies = List.copyOf(writePolicies);
+    readPolicies = List.copyOf(readPolicies);
   }
 
   public Visibility visibilityOf(int kind) {

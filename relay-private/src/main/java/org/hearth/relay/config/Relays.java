@@ -66,7 +66,8 @@ public class Relays {
                       keys(def.members().or(config::members)),
                       keys(def.services().or(config::services)),
                       visibility,
-                      def.writePolicies()));
+                      def.writePolicies(),
+                      def.readPolicies()));
             });
     return Map.copyOf(out);
   }

@@ -60,6 +60,7 @@ public class RelayInfoResource {
     doc.put("version", "0.1.0");
     doc.put("limitation", limitation);
     doc.put("hearth_write_policies", r.writePolicies());
+    doc.put("hearth_read_policies", r.readPolicies());
     overrides.amend(r.path(), doc);
     return Response.ok(doc)
         .header("Access-Control-Allow-Origin", "*")

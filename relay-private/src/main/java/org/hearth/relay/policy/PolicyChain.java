@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Write policies in order; the first result that is not Accept decides. */
-public record PolicyChain(List<String> names, List<WritePolicy> policies) {
+/** Policies in order; the first result that is not Accept decides. */
+public record PolicyChain<C>(List<String> names, List<Policy<C>> policies) {
 
   public PolicyChain {
     names = List.copyOf(names);
@@ -13,24 +13,22 @@ public record PolicyChain(List<String> names, List<WritePolicy> policies) {
   }
 
   /** Resolves configured names against {@code catalog}; an unknown name fails with the list. */
-  public static PolicyChain of(List<String> names, Map<String, WritePolicy> catalog) {
-    List<WritePolicy> out = new ArrayList<>();
+  public static <C> PolicyChain<C> of(
+      List<String> names, Map<String, ? extends Policy<C>> catalog) {
+    List<Policy<C>> out = new ArrayList<>();
     for (String n : names) {
-      WritePolicy p = catalog.get(n.strip());
+      Policy<C> p = catalog.get(n.strip());
       if (p == null) {
         throw new IllegalStateException(
-            "unknown write policy '"
-                + n
-                + "'; known: "
-                + catalog.keySet().stream().sorted().toList());
+            "unknown policy '" + n + "'; known: " + catalog.keySet().stream().sorted().toList());
       }
       out.add(p);
     }
-    return new PolicyChain(names, out);
+    return new PolicyChain<>(names, out);
   }
 
-  public PolicyResult check(WriteContext ctx) {
-    for (WritePolicy p : policies) {
+  public PolicyResult check(C ctx) {
+    for (Policy<C> p : policies) {
       PolicyResult r = p.check(ctx);
       if (!(r instanceof PolicyResult.Accept)) {
         return r;

@@ -1,7 +1,5 @@
 package org.hearth.relay.policy;
 
-/** One small rule about incoming events. Policies compose into a {@link PolicyChain}. */
+/** A rule about incoming events. */
 @FunctionalInterface
-public interface WritePolicy {
-  PolicyResult check(WriteContext ctx);
-}
+public interface WritePolicy extends Policy<WriteContext> {}

@@ -1,12 +1,15 @@
 package org.hearth.relay.ws;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.hearth.nostr.event.Event;
@@ -16,9 +19,15 @@ import org.hearth.nostr.message.Prefix;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.access.Membership;
 import org.hearth.relay.config.RelayConfig;
+import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.SubscriptionIndex;
 import org.hearth.relay.metrics.RelayMetrics;
+import org.hearth.relay.policy.PolicyChain;
+import org.hearth.relay.policy.PolicyResult;
+import org.hearth.relay.policy.ReadContext;
+import org.hearth.relay.policy.ReadPolicies;
 import org.hearth.relay.storage.EventQueries;
 import org.hearth.relay.storage.PrivacyClause;
 import org.jboss.logging.Logger;
@@ -28,6 +37,7 @@ import org.jboss.logging.Logger;
  * access check) before it is sent or counted; live events pass the same check on delivery.
  */
 @ApplicationScoped
+@Startup
 public class ReadHandler {
   private static final Logger LOG = Logger.getLogger(ReadHandler.class);
 
@@ -36,14 +46,21 @@ public class ReadHandler {
   private final EventQueries queries;
   private final SubscriptionIndex index;
   private final RelayMetrics metrics;
+  private final Map<String, PolicyChain<ReadContext>> chains;
 
   public ReadHandler(
       RelayConfig config,
       Membership membership,
       EventQueries queries,
       SubscriptionIndex index,
-      RelayMetrics metrics) {
+      RelayMetrics metrics,
+      Relays relays) {
     this.metrics = metrics;
+    Map<String, PolicyChain<ReadContext>> c = new HashMap<>();
+    for (RelaySettings r : relays.all()) {
+      c.put(r.path(), PolicyChain.of(r.readPolicies(), ReadPolicies.BUILT_IN));
+    }
+    this.chains = Map.copyOf(c);
     this.limits = config.limits();
     this.membership = membership;
     this.queries = queries;
@@ -61,24 +78,21 @@ public class ReadHandler {
     return out;
   }
 
-  /** Null when reading is allowed, else the CLOSED reason. */
-  private String refusal(RelaySession s, List<String> readers, int filters) {
-    if (filters > limits.maxFilters()) {
-      return Prefix.INVALID.format("at most " + limits.maxFilters() + " filters");
-    }
-    if (s.authed().isEmpty()) {
-      return Prefix.AUTH_REQUIRED.format("this relay only serves authenticated members");
-    }
-    if (readers.isEmpty()) {
-      return Prefix.RESTRICTED.format("no authenticated key may read this relay");
-    }
-    return null;
+  /** Null when the relay's read policies allow the request, else the CLOSED reason. */
+  private String refusal(RelaySession s, List<String> readers, List<Filter> filters) {
+    ReadContext ctx =
+        new ReadContext(s.settings(), Set.copyOf(s.authed()), readers, filters, limits);
+    return switch (chains.get(s.relay()).check(ctx)) {
+      case PolicyResult.Accept a -> null;
+      case PolicyResult.Reject r -> r.prefix().format(r.message());
+      case PolicyResult.ShadowReject r -> Prefix.BLOCKED.format("not available");
+    };
   }
 
   void req(RelaySession s, ClientMessage.Req r) {
     long now = Instant.now().getEpochSecond();
     List<String> readers = readers(s, now);
-    String refused = refusal(s, readers, r.filters().size());
+    String refused = refusal(s, readers, r.filters());
     if (refused == null
         && !s.subscriptions().containsKey(r.subscriptionId())
         && s.subscriptions().size() >= limits.maxSubscriptions()) {
@@ -137,7 +151,7 @@ public class ReadHandler {
   void count(RelaySession s, ClientMessage.Count c) {
     long now = Instant.now().getEpochSecond();
     List<String> readers = readers(s, now);
-    String refused = refusal(s, readers, c.filters().size());
+    String refused = refusal(s, readers, c.filters());
     if (refused != null) {
       s.send(new RelayMessage.Closed(c.subscriptionId(), refused));
       return;

@@ -57,7 +57,7 @@ public class RelayProtocol {
   private final AdminRules adminRules;
   private final JoinRequests joins;
   private final AuthVerifier authVerifier = new AuthVerifier();
-  private final Map<String, PolicyChain> chains;
+  private final Map<String, PolicyChain<WriteContext>> chains;
 
   public RelayProtocol(
       RelayConfig config,
@@ -79,7 +79,7 @@ public class RelayProtocol {
     this.reads = reads;
     this.adminRules = adminRules;
     this.joins = joins;
-    Map<String, PolicyChain> c = new HashMap<>();
+    Map<String, PolicyChain<WriteContext>> c = new HashMap<>();
     for (RelaySettings r : relays.all()) {
       c.put(r.path(), PolicyChain.of(r.writePolicies(), WritePolicies.BUILT_IN));
     }
@@ -87,7 +87,7 @@ public class RelayProtocol {
   }
 
   /** The write policy chain of a relay (as configured, for NIP-11 and the admin API). */
-  public PolicyChain chain(String relay) {
+  public PolicyChain<WriteContext> chain(String relay) {
     return chains.get(relay);
   }
 
