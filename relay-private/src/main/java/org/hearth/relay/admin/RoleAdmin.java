@@ -34,26 +34,28 @@ public class RoleAdmin {
     CustomRole r = definition(p);
     return store
         .create(c.path(), r)
-        .map(
+        .invoke(
             created -> {
               if (!created) {
                 throw new AdminRefusal("duplicate: role \"" + r.id() + "\" already exists");
               }
-              return AdminResult.done();
-            });
+            })
+        .chain(() -> publish(c, r.id()))
+        .replaceWith(AdminResult.done());
   }
 
   Uni<AdminResult> edit(AdminCall c, Nip86Params p) {
     CustomRole r = definition(p);
     return store
         .edit(c.path(), r)
-        .map(
+        .invoke(
             found -> {
               if (!found) {
                 throw new AdminRefusal("invalid: no role \"" + r.id() + "\"");
               }
-              return AdminResult.done();
-            });
+            })
+        .chain(() -> publish(c, r.id()))
+        .replaceWith(AdminResult.done());
   }
 
   Uni<AdminResult> delete(AdminCall c, String id) {
@@ -61,7 +63,12 @@ public class RoleAdmin {
     return store
         .delete(c.path(), id)
         .call(
-            deleted -> deleted ? nip43.publishList(c.path(), c.now()) : Uni.createFrom().nullItem())
+            deleted ->
+                deleted
+                    ? nip43
+                        .deleteRole(c.path(), id, c.now())
+                        .chain(() -> nip43.publishList(c.path(), c.now()))
+                    : Uni.createFrom().nullItem())
         .map(
             deleted -> {
               if (!deleted) {
@@ -124,6 +131,19 @@ public class RoleAdmin {
               }
               return AdminResult.read(out);
             });
+  }
+
+  /** Publishes the stored definition of {@code id} as a NIP-43 kind 33534 event. */
+  private Uni<Void> publish(AdminCall c, String id) {
+    return store
+        .list(c.path())
+        .chain(
+            all ->
+                all.stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
+                    .map(r -> nip43.publishRole(c.path(), r, c.now()))
+                    .orElseGet(() -> Uni.createFrom().voidItem()));
   }
 
   private Uni<Void> customRoleExists(AdminCall c, String id) {

@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hearth.nostr.crypto.LocalSigner;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.nip86.HearthMethod;
 import org.hearth.nostr.nip86.Nip86CallException;
 import org.hearth.nostr.nip86.Nip86Method;
 import org.hearth.nostr.nip86.RpcMethod;
+import org.hearth.relay.support.TestSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +72,35 @@ class RolesAndAuditTest {
     call(Nip86Method.ASSIGN_ROLE, alice, id);
     JsonNode whoami = api.call("family", ALICE, HearthMethod.WHOAMI);
     assertThat(whoami.get("roles").toString()).contains("member");
+    try (TestSocket s = TestSocket.open(root.getPort(), "family")) {
+      s.auth(ALICE);
+      List<Event> defs = s.req("r", byKind(33534, id));
+      assertThat(defs).hasSize(1);
+      assertThat(defs.getFirst().tags())
+          .contains(
+              List.of("-"), List.of("d", id), List.of("label", "Child"), List.of("color", "200"));
+      List<Event> lists = s.req("m", byKind(13534, null));
+      assertThat(lists.getFirst().tags()).contains(List.of("member", alice, "member", id));
+    }
     call(Nip86Method.UNASSIGN_ROLE, alice, id);
     call(Nip86Method.DELETE_ROLE, id);
     assertThat(call(HearthMethod.LIST_ROLES).findValuesAsText("id")).doesNotContain(id);
+    try (TestSocket s = TestSocket.open(root.getPort(), "family")) {
+      s.auth(ALICE);
+      assertThat(s.req("r", byKind(33534, id))).isEmpty();
+    }
+  }
+
+  private static Filter byKind(int kind, String d) {
+    return new Filter(
+        null,
+        null,
+        Set.of(kind),
+        d == null ? null : Map.of("d", Set.of(d)),
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

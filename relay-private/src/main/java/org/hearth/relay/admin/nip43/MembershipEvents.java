@@ -26,6 +26,8 @@ public class MembershipEvents {
   public static final int MEMBER_LIST = 13534;
   public static final int ADD_USER = 8000;
   public static final int REMOVE_USER = 8001;
+  public static final int ROLE = 33534;
+  private static final int DELETION = 5;
 
   private final Members members;
   private final RoleStore roles;
@@ -85,6 +87,28 @@ public class MembershipEvents {
                 "",
                 now));
     return store(relay, notice).chain(() -> publishList(relay, now)).replaceWithVoid();
+  }
+
+  /** Signs and stores a NIP-43 role definition (kind 33534, {@code d} = the role id). */
+  public Uni<Void> publishRole(String relay, RoleStore.CustomRole r, long now) {
+    List<List<String>> tags = new ArrayList<>();
+    tags.add(List.of("-"));
+    tags.add(List.of("d", r.id()));
+    r.label().ifPresent(v -> tags.add(List.of("label", v)));
+    r.description().ifPresent(v -> tags.add(List.of("description", v)));
+    r.color().ifPresent(v -> tags.add(List.of("color", v)));
+    r.order().ifPresent(v -> tags.add(List.of("order", String.valueOf(v))));
+    return store(relay, identity.sign(new EventTemplate(ROLE, tags, "", nextListTime(relay, now))));
+  }
+
+  /** A NIP-09 deletion of a role definition, signed by the relay key like the definition. */
+  public Uni<Void> deleteRole(String relay, String id, long now) {
+    String address = ROLE + ":" + identity.publicKey().hex() + ":" + id;
+    return store(
+        relay,
+        identity.sign(
+            new EventTemplate(
+                DELETION, List.of(List.of("a", address)), "", nextListTime(relay, now))));
   }
 
   /** Replaceable events with equal created_at keep the lowest id: never reuse a second. */
