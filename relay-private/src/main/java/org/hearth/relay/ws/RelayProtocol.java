@@ -47,6 +47,9 @@ import org.jboss.logging.Logger;
 public class RelayProtocol {
   private static final Logger LOG = Logger.getLogger(RelayProtocol.class);
 
+  /** Keys one connection may authenticate as (NIP-42 allows several). */
+  static final int MAX_KEYS_PER_CONNECTION = 16;
+
   private final RelayConfig config;
   private final Membership membership;
   private final GroupCommitter committer;
@@ -122,6 +125,14 @@ public class RelayProtocol {
   }
 
   private void auth(RelaySession s, Event e) {
+    if (s.authed().size() >= MAX_KEYS_PER_CONNECTION && !s.authed().contains(e.pubkey())) {
+      s.send(
+          RelayMessage.Ok.rejected(
+              e.id(),
+              Prefix.RESTRICTED,
+              "at most " + MAX_KEYS_PER_CONNECTION + " keys per connection"));
+      return;
+    }
     AuthResult r = authVerifier.verify(e, s.challenge(), s.connectedUrl());
     if (r instanceof AuthResult.Failed f
         && f.reason() == AuthResult.Reason.RELAY_MISMATCH

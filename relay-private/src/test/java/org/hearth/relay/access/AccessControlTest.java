@@ -224,4 +224,16 @@ class AccessControlTest {
       assertThat(dave.poll(300)).isNull();
     }
   }
+
+  @Test
+  void aConnectionAuthenticatesAtMostSixteenKeys() {
+    try (TestSocket s = open("family")) {
+      for (int i = 0; i < 16; i++) {
+        assertThat(s.auth(LocalSigner.generate()).accepted()).isTrue();
+      }
+      RelayMessage.Ok seventeenth = s.auth(LocalSigner.generate());
+      assertThat(seventeenth.accepted()).isFalse();
+      assertThat(seventeenth.message()).startsWith("restricted:");
+    }
+  }
 }

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 /**
  * The tests' PostgreSQL: the machine's server on 127.0.0.1:5432 when it answers (one new database
- * per test run, dropped at the end, so concurrent runs never share data), else an embedded one.
+ * per test run, dropped at the end, so concurrent runs never share data), else an embedded one
+ * (also forced by {@code -Dhearth.test.embedded-postgres=true}, to try a laptop without
+ * PostgreSQL).
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
   private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -26,7 +28,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    if (answers()) {
+    if (!forceEmbedded() && answers()) {
       database = "hearth_relay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       admin("CREATE DATABASE " + database);
       return urls("127.0.0.1", 5432, database);
@@ -66,6 +68,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  private static boolean forceEmbedded() {
+    return Boolean.getBoolean("hearth.test.embedded-postgres")
+        || "true".equals(System.getenv("HEARTH_TEST_EMBEDDED_POSTGRES"));
   }
 
   private static boolean answers() {
