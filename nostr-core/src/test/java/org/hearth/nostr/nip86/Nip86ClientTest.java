@@ -134,6 +134,7 @@ class Nip86ClientTest {
     assertThatThrownBy(() -> client().call(Nip86Method.SUPPORTED_METHODS))
         .isInstanceOfSatisfying(
             Nip86CallException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
-        .hasMessageContaining("cannot reach");
+        .hasMessageContaining("cannot reach")
+        .hasMessageEndingWith("connection refused (is the relay running at that address?)");
   }
 }
