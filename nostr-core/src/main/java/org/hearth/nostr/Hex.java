@@ -57,6 +57,36 @@ public final class Hex {
     return decode(hex);
   }
 
+  /**
+   * Decodes exactly {@code bytes} bytes of lower-case hex in one pass, or returns null when {@code
+   * s} is anything else (the validation hot path uses this instead of check-then-decode).
+   */
+  public static byte[] decodeLowerOrNull(String s, int bytes) {
+    if (s == null || s.length() != 2 * bytes) {
+      return null;
+    }
+    byte[] out = new byte[bytes];
+    for (int i = 0; i < bytes; i++) {
+      int hi = lowerDigit(s.charAt(2 * i));
+      int lo = lowerDigit(s.charAt(2 * i + 1));
+      if ((hi | lo) < 0) {
+        return null;
+      }
+      out[i] = (byte) ((hi << 4) | lo);
+    }
+    return out;
+  }
+
+  private static int lowerDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
+  }
+
   /** True when {@code s} is exactly {@code bytes} bytes of lower-case hex. */
   public static boolean isLowerHex(String s, int bytes) {
     if (s == null || s.length() != 2 * bytes) {

@@ -53,6 +53,7 @@ public final class RelayClient implements AutoCloseable {
   private final String idPrefix;
   private final AtomicLong ids = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean started = new AtomicBoolean();
 
   RelayClient(
       RelayClientConfig config,
@@ -88,6 +89,7 @@ public final class RelayClient implements AutoCloseable {
    * backoff either way until closed.
    */
   public CompletableFuture<Void> connect() {
+    started.set(true);
     CompletableFuture<CompletableFuture<Void>> first = onLoop(out -> out.complete(core.connect()));
     return first.thenCompose(CompletableFuture::copy);
   }
@@ -257,7 +259,7 @@ public final class RelayClient implements AutoCloseable {
   }
 
   private void requireStarted() {
-    if (core.state() == ConnectionState.NEW) {
+    if (!started.get()) {
       throw new IllegalStateException("call connect() first");
     }
   }

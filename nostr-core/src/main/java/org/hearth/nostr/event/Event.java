@@ -31,13 +31,14 @@ public record Event(
     tags = copyTags(tags);
   }
 
+  @SuppressWarnings("unchecked")
   static List<List<String>> copyTags(List<List<String>> tags) {
     Objects.requireNonNull(tags, "tags");
-    List<List<String>> out = new ArrayList<>(tags.size());
-    for (List<String> tag : tags) {
-      out.add(List.copyOf(tag));
+    List<String>[] out = new List[tags.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = List.copyOf(tags.get(i)); // no copy when the tag is already immutable
     }
-    return List.copyOf(out);
+    return List.of(out);
   }
 
   public KindClass kindClass() {
@@ -131,12 +132,17 @@ public record Event(
 
   /** Checks shape, id and signature; throws {@link InvalidEventException} saying what is wrong. */
   public Event validate() {
-    validateShape();
-    byte[] idBytes = Hex.decode(id);
+    byte[] idBytes = Hex.decodeLowerOrNull(id, 32);
+    byte[] pubkeyBytes = Hex.decodeLowerOrNull(pubkey, 32);
+    byte[] sigBytes = Hex.decodeLowerOrNull(sig, 64);
+    if (idBytes == null || pubkeyBytes == null || sigBytes == null) {
+      validateShape(); // throws, naming the field
+    }
+    validateRanges();
     if (!hasValidId(idBytes)) {
       throw new InvalidEventException("event id does not match its content");
     }
-    if (!Schnorr.verify(Hex.decode(sig), idBytes, Hex.decode(pubkey))) {
+    if (!Schnorr.verify(sigBytes, idBytes, pubkeyBytes)) {
       throw new InvalidEventException("signature is invalid");
     }
     return this;
@@ -163,6 +169,10 @@ public record Event(
     if (!Hex.isLowerHex(sig, 64)) {
       throw new InvalidEventException("sig must be 128 lower-case hex characters");
     }
+    validateRanges();
+  }
+
+  private void validateRanges() {
     if (createdAt < 0) {
       throw new InvalidEventException("created_at must not be negative");
     }

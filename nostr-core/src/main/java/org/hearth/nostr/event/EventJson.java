@@ -208,7 +208,7 @@ public final class EventJson {
         }
         tag.add(p.getText());
       }
-      tags.add(tag);
+      tags.add(List.copyOf(tag));
     }
     return tags;
   }

@@ -67,6 +67,17 @@ class RelayClientTest extends RelayClientTestBase {
   }
 
   @Test
+  void subscribingRightAfterConnectNeedsNoWait() throws Exception {
+    relay.inject(note("stored"));
+    client = builder().build();
+    client.connect();
+    Recorder rec = new Recorder();
+    client.subscribe("early", List.of(kinds(1)), rec);
+    assertThat(rec.next()).isEqualTo("event:stored");
+    assertThat(rec.next()).isEqualTo("eose");
+  }
+
+  @Test
   void queryCollectsStoredEventsUntilEose() {
     relay.inject(note("a"));
     relay.inject(note("b"));

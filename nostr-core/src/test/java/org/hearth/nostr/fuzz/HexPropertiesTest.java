@@ -43,6 +43,15 @@ class HexPropertiesTest {
     }
   }
 
+  @Property(tries = 3000)
+  void decodeLowerOrNullAgreesWithDecodeLower(@ForAll("candidates") String s) {
+    if (LOWER_64.matcher(s).matches()) {
+      assertThat(Hex.decodeLowerOrNull(s, 32)).isEqualTo(Hex.decode(s));
+    } else {
+      assertThat(Hex.decodeLowerOrNull(s, 32)).isNull();
+    }
+  }
+
   @Provide
   Arbitrary<String> candidates() {
     return net.jqwik.api.Arbitraries.oneOf(

@@ -2,6 +2,7 @@ package org.hearth.relay.storage;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +11,15 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.jboss.logging.Logger;
 
 /**
- * The laptop default: when no datasource URL is given (system property or environment variable),
- * starts PostgreSQL (zonky binaries) with its data under {@code <hearth.relay.data-dir>/pg} and
- * sets the datasource URLs as system properties, before Quarkus builds its configuration. Runs from
- * {@link org.hearth.relay.RelayMain}, i.e. only when the service itself starts (never during the
- * build or in tests, whose database comes from a test resource).
+ * The laptop default: when no datasource URL is configured (see {@link #setting}), starts
+ * PostgreSQL (zonky binaries) with its data under {@code <hearth.relay.data-dir>/pg} and sets the
+ * datasource URLs as system properties, before Quarkus builds its configuration. Runs from {@link
+ * org.hearth.relay.RelayMain}, i.e. only when the service itself starts (never during the build or
+ * in tests, whose database comes from a test resource).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
@@ -32,27 +34,67 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts one when needed; empty when a datasource is configured or embedding is disabled. */
   public static Optional<EmbeddedDatabase> startIfNeeded() {
-    if (setting(REACTIVE_URL).isPresent() || setting(JDBC_URL).isPresent()) {
+    Path workDir = Paths.get("").toAbsolutePath();
+    if (setting(REACTIVE_URL, workDir).isPresent() || setting(JDBC_URL, workDir).isPresent()) {
       return Optional.empty();
     }
-    if (setting("hearth.relay.embedded-postgres")
+    if (setting("hearth.relay.embedded-postgres", workDir)
         .map(v -> !Boolean.parseBoolean(v))
         .orElse(false)) {
       return Optional.empty();
     }
-    Path dataDir = Paths.get(setting("hearth.relay.data-dir").orElse("hearth-data"));
+    Path dataDir = Paths.get(setting("hearth.relay.data-dir", workDir).orElse("hearth-data"));
     EmbeddedDatabase db = start(dataDir.resolve("pg").toAbsolutePath().normalize());
     db.urls().forEach(System::setProperty);
     return Optional.of(db);
   }
 
-  /** A setting from system properties, else from the environment (QUARKUS_DATASOURCE_...). */
-  static Optional<String> setting(String key) {
-    String v = System.getProperty(key);
-    if (v == null) {
-      v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+  /**
+   * A setting as Quarkus would find it in production, in its order: system property, environment
+   * variable, {@code .env} and {@code config/application.properties} in the working directory, then
+   * the packaged {@code application.properties} ({@code %prod.} keys first).
+   */
+  static Optional<String> setting(String key, Path workDir) {
+    String env = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    Optional<String> v =
+        nonBlank(System.getProperty(key))
+            .or(() -> nonBlank(System.getenv(env)))
+            .or(() -> fromFile(workDir.resolve(".env"), env))
+            .or(() -> fromFile(workDir.resolve("config/application.properties"), key));
+    if (v.isPresent()) {
+      return v;
     }
-    return Optional.ofNullable(v).filter(s -> !s.isBlank());
+    try (InputStream in =
+        EmbeddedDatabase.class.getClassLoader().getResourceAsStream("application.properties")) {
+      return in == null ? Optional.empty() : lookup(load(in), key);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read application.properties", e);
+    }
+  }
+
+  private static Optional<String> fromFile(Path file, String key) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return lookup(load(in), key);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static Optional<String> lookup(Properties p, String key) {
+    return nonBlank(p.getProperty("%prod." + key)).or(() -> nonBlank(p.getProperty(key)));
+  }
+
+  private static Properties load(InputStream in) throws IOException {
+    Properties p = new Properties();
+    p.load(in);
+    return p;
+  }
+
+  private static Optional<String> nonBlank(String s) {
+    return Optional.ofNullable(s).filter(x -> !x.isBlank());
   }
 
   static EmbeddedDatabase start(Path clusterDir) {

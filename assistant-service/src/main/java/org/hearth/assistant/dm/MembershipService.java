@@ -1,0 +1,83 @@
+package org.hearth.assistant.dm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hearth.assistant.config.ScopeSettings;
+import org.hearth.nostr.event.Event;
+import org.jboss.logging.Logger;
+
+/**
+ * Who may talk to each assistant: the relay's NIP-43 member list (kind 13534, signed by the relay's
+ * own key from its NIP-11 {@code self}) when the relay publishes one, else the configured members.
+ * Admins are always members.
+ */
+@ApplicationScoped
+public class MembershipService {
+  public static final int KIND_MEMBER_LIST = 13534;
+  private static final Logger LOG = Logger.getLogger(MembershipService.class);
+
+  private record Roster(Optional<String> relaySelf, long createdAt, Set<String> members) {}
+
+  private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
+
+  /** The relay's own pubkey (NIP-11 {@code self}); only lists signed by it are trusted. */
+  public void relaySelf(String relay, String pubkeyHex) {
+    rosters.compute(
+        relay,
+        (k, r) ->
+            r == null || !r.relaySelf().equals(Optional.of(pubkeyHex))
+                ? new Roster(Optional.of(pubkeyHex), -1, Set.of())
+                : r);
+  }
+
+  /** Offers a kind-13534 event; returns true when it became the relay's member list. */
+  public boolean offer(String relay, Event e) {
+    if (e.kind() != KIND_MEMBER_LIST || !e.verify()) {
+      return false;
+    }
+    Roster current = rosters.get(relay);
+    if (current == null || current.relaySelf().isEmpty()) {
+      LOG.debugf("[%s] member list ignored: the relay's own key is not known", relay);
+      return false;
+    }
+    if (!current.relaySelf().get().equals(e.pubkey())) {
+      LOG.warnf("[%s] member list signed by %s, not by the relay: ignored", relay, e.pubkey());
+      return false;
+    }
+    if (e.createdAt() <= current.createdAt()) {
+      return false;
+    }
+    Set<String> members = new HashSet<>();
+    for (List<String> tag : e.tags()) {
+      if (tag.size() >= 2 && tag.get(0).equals("member")) {
+        members.add(tag.get(1));
+      }
+    }
+    rosters.put(relay, new Roster(current.relaySelf(), e.createdAt(), Set.copyOf(members)));
+    LOG.infof("[%s] member list updated: %d members", relay, members.size());
+    return true;
+  }
+
+  /** True when {@code pubkeyHex} may use this scope's assistant. */
+  public boolean isMember(ScopeSettings scope, String pubkeyHex) {
+    if (scope.admins().contains(pubkeyHex)) {
+      return true;
+    }
+    Roster r = rosters.get(scope.relay());
+    if (r != null && r.createdAt() >= 0) {
+      return r.members().contains(pubkeyHex);
+    }
+    return scope.configuredMembers().contains(pubkeyHex);
+  }
+
+  /** True when the relay's NIP-43 list is in use (rather than the configured members). */
+  public boolean usesRelayList(String relay) {
+    Roster r = rosters.get(relay);
+    return r != null && r.createdAt() >= 0;
+  }
+}
