@@ -72,6 +72,16 @@ class Nip43Test {
   }
 
   @Test
+  void everyRelayPublishesItsMemberListAtStart() {
+    try (TestSocket s = TestSocket.open(root.getPort(), "work")) {
+      assertThat(s.auth(ALICE).accepted()).isTrue();
+      Event list = memberList(s);
+      assertThat(list.pubkey()).isEqualTo(self());
+      assertThat(list.tags()).contains(List.of("member", ALICE.publicKey().hex(), "member"));
+    }
+  }
+
+  @Test
   void theMemberListIsSignedByTheRelayAndFollowsChanges() {
     LocalSigner x = AdminApi.freshKey();
     String pk = x.publicKey().hex();

@@ -1,7 +1,11 @@
 package org.hearth.relay.admin.nip43;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +16,12 @@ import org.hearth.relay.access.Grant;
 import org.hearth.relay.admin.Members;
 import org.hearth.relay.admin.RelayIdentity;
 import org.hearth.relay.admin.RoleStore;
+import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.FanoutBus;
 import org.hearth.relay.fanout.FanoutEvent;
 import org.hearth.relay.storage.GroupCommitter;
+import org.jboss.logging.Logger;
 
 /**
  * NIP-43 events signed by the relay's own key and stored in the relay itself, so members and
@@ -23,6 +30,7 @@ import org.hearth.relay.storage.GroupCommitter;
  */
 @ApplicationScoped
 public class MembershipEvents {
+  private static final Logger LOG = Logger.getLogger(MembershipEvents.class);
   public static final int MEMBER_LIST = 13534;
   public static final int ADD_USER = 8000;
   public static final int REMOVE_USER = 8001;
@@ -34,6 +42,7 @@ public class MembershipEvents {
   private final RelayIdentity identity;
   private final GroupCommitter committer;
   private final FanoutBus fanout;
+  private final Relays relays;
   private final Map<String, Long> lastListAt = new ConcurrentHashMap<>();
 
   public MembershipEvents(
@@ -41,12 +50,26 @@ public class MembershipEvents {
       RoleStore roles,
       RelayIdentity identity,
       GroupCommitter committer,
-      FanoutBus fanout) {
+      FanoutBus fanout,
+      Relays relays) {
+    this.relays = relays;
     this.members = members;
     this.roles = roles;
     this.identity = identity;
     this.committer = committer;
     this.fanout = fanout;
+  }
+
+  /** Publishes every relay's member list once at start (after configured grants are seeded). */
+  void onStart(@Observes @Priority(50) StartupEvent event) {
+    long now = Instant.now().getEpochSecond();
+    for (RelaySettings r : relays.all()) {
+      publishList(r.path(), now)
+          .subscribe()
+          .with(
+              e -> {},
+              err -> LOG.warnf("could not publish the member list of /%s: %s", r.path(), err));
+    }
   }
 
   /** Signs and stores the current member list of {@code relay}; returns it. */
