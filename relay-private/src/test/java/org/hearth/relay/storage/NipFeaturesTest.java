@@ -9,6 +9,8 @@ import static org.hearth.relay.support.TestKeys.hex;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
@@ -31,6 +33,8 @@ class NipFeaturesTest {
   URI root;
 
   @Inject EventQueries queries;
+
+  @Inject Pool pool;
 
   TestSocket as(org.hearth.nostr.crypto.LocalSigner who) {
     TestSocket s = TestSocket.open(root.getPort(), "family");
@@ -95,7 +99,16 @@ class NipFeaturesTest {
       alice.send(new ClientMessage.Close("r"));
       Thread.sleep(3100);
       assertThat(alice.req("r2", byTag(t))).isEmpty();
-      assertThat(queries.purgeExpired(now + 3).await().indefinitely()).isGreaterThanOrEqualTo(1);
+      queries.purgeExpired(now + 3).await().indefinitely();
+      long rows =
+          pool.preparedQuery("SELECT count(*) FROM event WHERE id = $1")
+              .execute(Tuple.of(soon.id()))
+              .await()
+              .indefinitely()
+              .iterator()
+              .next()
+              .getLong(0);
+      assertThat(rows).as("purged (by this call or the scheduled purge)").isZero();
     }
   }
 
