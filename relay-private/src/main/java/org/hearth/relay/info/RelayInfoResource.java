@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hearth.relay.admin.RelayOverrides;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
@@ -23,10 +24,12 @@ public class RelayInfoResource {
 
   private final Relays relays;
   private final RelayConfig config;
+  private final RelayOverrides overrides;
 
-  public RelayInfoResource(Relays relays, RelayConfig config) {
+  public RelayInfoResource(Relays relays, RelayConfig config, RelayOverrides overrides) {
     this.relays = relays;
     this.config = config;
+    this.overrides = overrides;
   }
 
   @GET
@@ -58,6 +61,7 @@ public class RelayInfoResource {
     doc.put("limitation", limitation);
     doc.put("hearth_write_policies", r.writePolicies());
     doc.put("hearth_read_policies", r.readPolicies());
+    overrides.amend(r.path(), doc);
     return Response.ok(doc)
         .header("Access-Control-Allow-Origin", "*")
         .header("Access-Control-Allow-Headers", "*")

@@ -22,6 +22,8 @@ import org.hearth.nostr.nip42.AuthResult;
 import org.hearth.nostr.nip42.AuthVerifier;
 import org.hearth.nostr.nip42.Nip42;
 import org.hearth.relay.access.Membership;
+import org.hearth.relay.admin.AdminRules;
+import org.hearth.relay.admin.nip43.JoinRequests;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
@@ -56,6 +58,8 @@ public class RelayProtocol {
   private final ReadHandler reads;
   private final RelayMetrics metrics;
   private final RateLimits rateLimits;
+  private final AdminRules adminRules;
+  private final JoinRequests joins;
   private final AuthVerifier authVerifier = new AuthVerifier();
   private final Map<String, PolicyChain<WriteContext>> chains;
 
@@ -67,7 +71,9 @@ public class RelayProtocol {
       FanoutBus fanout,
       ReadHandler reads,
       RelayMetrics metrics,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      AdminRules adminRules,
+      JoinRequests joins) {
     this.metrics = metrics;
     this.rateLimits = rateLimits;
     this.config = config;
@@ -75,6 +81,8 @@ public class RelayProtocol {
     this.committer = committer;
     this.fanout = fanout;
     this.reads = reads;
+    this.adminRules = adminRules;
+    this.joins = joins;
     Map<String, PolicyChain<WriteContext>> c = new HashMap<>();
     for (RelaySettings r : relays.all()) {
       c.put(r.path(), PolicyChain.of(r.writePolicies(), WritePolicies.BUILT_IN));
@@ -169,6 +177,23 @@ public class RelayProtocol {
       return;
     }
     long now = Instant.now().getEpochSecond();
+    if (JoinRequests.handles(e.kind())) {
+      joins
+          .handle(s.settings(), e, "websocket", now)
+          .subscribe()
+          .with(
+              s::send,
+              err ->
+                  s.send(
+                      RelayMessage.Ok.rejected(
+                          e.id(), Prefix.ERROR, "could not process the request")));
+      return;
+    }
+    if (adminRules.check(s.relay(), e) instanceof PolicyResult.Reject r) {
+      metrics.event(s.relay(), r.prefix().word());
+      s.send(RelayMessage.Ok.rejected(e.id(), r.prefix(), r.message()));
+      return;
+    }
     WriteContext ctx =
         new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
     switch (chains.get(s.relay()).check(ctx)) {
