@@ -14,10 +14,18 @@ if (!url || !assistant || !/^[0-9a-f]{64}$/.test(secretHex ?? '')) {
 const assistantPub = assistant.startsWith('npub') ? decode(assistant).data : assistant;
 const c = await Conversation.open(url, Uint8Array.from(Buffer.from(secretHex, 'hex')), assistantPub);
 const since = now();
-if (protocol === 'nip04') await c.sendNip04(message);
-else await c.sendNip17(message);
+const sentAt = performance.now();
+try {
+  if (protocol === 'nip04') await c.sendNip04(message);
+  else await c.sendNip17(message);
+} catch (e) {
+  console.error('the relay refused the DM: ' + e.message);
+  c.close();
+  process.exit(1);
+}
 try {
   const replies = await c.awaitReplies(since, 1, 60000);
+  console.log(`reply after ${Math.round(performance.now() - sentAt)} ms`);
   for (const r of replies) console.log(`reply (${r.protocol}, kind ${r.event.kind}):\n${r.text}`);
   c.close();
   process.exit(0);
