@@ -157,6 +157,11 @@ public final class RelayLink implements AutoCloseable {
     }
   }
 
+  /** The one relay this link connects to. */
+  public String relayUrl() {
+    return scope.relayUrl();
+  }
+
   public ConnectionState state() {
     return client.state();
   }
