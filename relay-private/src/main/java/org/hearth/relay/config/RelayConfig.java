@@ -200,8 +200,9 @@ public interface RelayConfig {
     org.hearth.relay.fanout.FanoutMode mode();
 
     /**
-     * Name of the RabbitMQ fan-out exchange shared by the replicas (declared non-durable; each
-     * replica binds {@code <exchange>.<instance-id>} to it). Default: {@code hearth.relay.events}.
+     * Name of the RabbitMQ fan-out exchange shared by the replicas (declared non-durable and
+     * auto-delete; each replica binds {@code <exchange>.<instance-id>} to it). Default: {@code
+     * hearth.relay.events}.
      */
     @WithDefault("hearth.relay.events")
     String exchange();

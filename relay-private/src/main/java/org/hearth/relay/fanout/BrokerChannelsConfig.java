@@ -53,6 +53,7 @@ public final class BrokerChannelsConfig implements ConfigSourceFactory {
         p.put(ch + "exchange.name", exchange);
         p.put(ch + "exchange.type", "fanout");
         p.put(ch + "exchange.durable", "false");
+        p.put(ch + "exchange.auto-delete", "true");
         p.put(ch + "automatic-recovery-enabled", "true");
         p.put(ch + "network-recovery-interval", seconds(context) * 1000 + "");
         p.put(ch + "reconnect-interval", Integer.toString(seconds(context)));

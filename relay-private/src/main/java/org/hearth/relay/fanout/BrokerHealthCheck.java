@@ -57,6 +57,7 @@ public class BrokerHealthCheck implements HealthCheck {
         .withData("instance", broker.instance())
         .withData("published", broker.published())
         .withData("received", broker.received())
+        .withData("echoes-ignored", broker.echoes())
         .withData("failed", broker.failed());
     return b.status(up && seen > 0).build();
   }

@@ -36,6 +36,7 @@ public class FanoutBroker {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong echoes = new AtomicLong();
 
   private final Multi<String> outgoing;
   private volatile MultiEmitter<? super String> sink;
@@ -88,7 +89,8 @@ public class FanoutBroker {
     try {
       m = BrokerEnvelope.fromJson(json);
       if (m.instance().equals(instance)) {
-        return; // our own event, delivered locally at once
+        echoes.incrementAndGet(); // our own event, delivered locally at once
+        return;
       }
       m.event().validate();
     } catch (NostrException err) {
@@ -111,6 +113,11 @@ public class FanoutBroker {
   /** Events from other replicas delivered to local subscribers so far. */
   public long received() {
     return received.get();
+  }
+
+  /** This replica's own events that came back from the exchange and were ignored. */
+  public long echoes() {
+    return echoes.get();
   }
 
   /** Events not sent to the exchange (broker away, connector not keeping up). */

@@ -1,0 +1,233 @@
+package org.hearth.relay.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.hearth.nostr.crypto.LocalSigner;
+import org.hearth.nostr.crypto.PrivateKey;
+import org.hearth.nostr.event.Event;
+import org.hearth.nostr.message.ClientMessage;
+import org.hearth.nostr.message.MessageCodec;
+import org.hearth.relay.loadgen.BenchDatabase;
+import org.hearth.relay.loadgen.LoadClient;
+import org.hearth.relay.loadgen.RelayProcess;
+import org.hearth.relay.support.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the packaged relay ({@code quarkus-run.jar}, child processes) on one PostgreSQL
+ * database and the machine's RabbitMQ (127.0.0.1:5672), with {@code hearth.relay.fanout.mode=
+ * rabbitmq} and an exchange unique to this run: events accepted on A reach live subscribers on B at
+ * once, B applies its own access rules, and A's own subscribers see each event exactly once.
+ */
+class FanoutReplicasIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static BenchDatabase db;
+  private static RelayProcess a;
+  private static RelayProcess b;
+
+  @BeforeAll
+  static void startReplicas() {
+    db = BenchDatabase.create("hearth_fanout");
+    String exchange = "hearth.relay.test." + UUID.randomUUID();
+    a = RelayProcess.start(RelayProcess.freePort(), env(exchange, "a"), List.of(), log("a"));
+    b = RelayProcess.start(RelayProcess.freePort(), env(exchange, "b"), List.of(), log("b"));
+  }
+
+  @AfterAll
+  static void stop() {
+    for (AutoCloseable c : new AutoCloseable[] {a, b, db}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        // best effort
+      }
+    }
+  }
+
+  static Map<String, String> env(String exchange, String name) {
+    Map<String, String> env = new HashMap<>(db.relayEnv());
+    env.put("HEARTH_RELAY_OWNER", TestKeys.hex(TestKeys.OWNER));
+    env.put(
+        "HEARTH_RELAY_MEMBERS",
+        String.join(
+            ",",
+            TestKeys.hex(TestKeys.ALICE),
+            TestKeys.hex(TestKeys.BOB),
+            TestKeys.hex(TestKeys.CAROL)));
+    env.put("HEARTH_RELAY_DATA_DIR", "target/fanout-" + name + "-data");
+    env.put("HEARTH_RELAY_FANOUT_MODE", "rabbitmq");
+    env.put("HEARTH_RELAY_FANOUT_EXCHANGE", exchange);
+    env.put("HEARTH_RELAY_FANOUT_INSTANCE_ID", name + "-" + UUID.randomUUID());
+    env.put("HEARTH_RELAY_FANOUT_RABBITMQ_HOST", "127.0.0.1");
+    env.put("HEARTH_RELAY_FANOUT_RABBITMQ_PORT", "5672");
+    env.put("HEARTH_RELAY_FANOUT_RABBITMQ_USERNAME", "guest");
+    env.put("HEARTH_RELAY_FANOUT_RABBITMQ_PASSWORD", "guest");
+    return env;
+  }
+
+  static Path log(String name) {
+    return Path.of("target/fanout-replica-" + name + ".log");
+  }
+
+  /** A live subscriber: the ids of the events it got, in order, and a future per awaited id. */
+  static final class Sub {
+    final LoadClient client;
+    final Queue<String> ids = new ConcurrentLinkedQueue<>();
+    final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+
+    Sub(RelayProcess relay, LocalSigner as, String filter) throws Exception {
+      client = LoadClient.connect(HTTP, relay.url("family"));
+      if (as != null) {
+        client.auth(as).get(10, TimeUnit.SECONDS);
+      }
+      CompletableFuture<Void> eose = new CompletableFuture<>();
+      client.onEose(f -> eose.complete(null));
+      client.onEvent(
+          f -> {
+            String id = LoadClient.eventId(f);
+            ids.add(id);
+            waiting.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(System.nanoTime());
+          });
+      client.send("[\"REQ\",\"live\"," + filter + "]");
+      if (as != null && !as.equals(TestKeys.DAVE)) {
+        eose.get(10, TimeUnit.SECONDS);
+      } else {
+        Thread.sleep(300); // a refused REQ answers CLOSED, not EOSE
+      }
+    }
+
+    long arrival(String id) throws Exception {
+      return waiting.computeIfAbsent(id, k -> new CompletableFuture<>()).get(10, TimeUnit.SECONDS);
+    }
+
+    long count(String id) {
+      return ids.stream().filter(id::equals).count();
+    }
+  }
+
+  static void publish(LoadClient c, Event e) throws Exception {
+    LoadClient.Ack ack =
+        c.publish(e.id(), MessageCodec.encode(new ClientMessage.Publish(e)))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(ack.accepted()).as(ack.frame()).isTrue();
+  }
+
+  @Test
+  void eventsCrossReplicasOnceAndOnlyToThoseAllowed() throws Exception {
+    String filter =
+        "{\"kinds\":[1,4,1059],\"since\":" + (System.currentTimeMillis() / 1000 - 5) + "}";
+    Sub bobOnB = new Sub(b, TestKeys.BOB, filter);
+    Sub carolOnB = new Sub(b, TestKeys.CAROL, filter);
+    Sub daveOnB = new Sub(b, TestKeys.DAVE, filter); // not a member
+    Sub anonOnB = new Sub(b, null, filter); // never authenticated
+    Sub aliceOnA = new Sub(a, TestKeys.ALICE, filter);
+
+    LoadClient alice = LoadClient.connect(HTTP, a.url("family"));
+    assertThat(alice.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+    Event note = TestKeys.event(TestKeys.ALICE, 1, "hello from replica A");
+    Event dmToBob =
+        TestKeys.event(TestKeys.ALICE, 4, "ciphertext?iv=x", "p", TestKeys.hex(TestKeys.BOB));
+    LocalSigner throwaway = new LocalSigner(PrivateKey.fromHex(randomHex()));
+    Event wrapToBob = TestKeys.event(throwaway, 1059, "sealed", "p", TestKeys.hex(TestKeys.BOB));
+    Event marker = TestKeys.event(TestKeys.ALICE, 1, "end of this run");
+
+    long sent = System.nanoTime();
+    publish(alice, note);
+    long latencyMicros = (bobOnB.arrival(note.id()) - sent) / 1000;
+    publish(alice, dmToBob);
+    publish(alice, wrapToBob);
+    publish(alice, marker);
+
+    // B: every member gets the note; only Bob, the recipient, the DM and the wrap.
+    for (Event e : List.of(note, dmToBob, wrapToBob, marker)) {
+      bobOnB.arrival(e.id());
+    }
+    carolOnB.arrival(marker.id());
+    assertThat(bobOnB.ids).containsExactly(note.id(), dmToBob.id(), wrapToBob.id(), marker.id());
+    assertThat(carolOnB.ids).containsExactly(note.id(), marker.id());
+    assertThat(daveOnB.ids).isEmpty();
+    assertThat(anonOnB.ids).isEmpty();
+
+    // A: each event exactly once, also after A's own copies came back from the broker.
+    aliceOnA.arrival(marker.id());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (wellness(a).echoesIgnored() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(wellness(a).echoesIgnored()).isGreaterThanOrEqualTo(4);
+    assertThat(aliceOnA.ids).containsExactly(note.id(), dmToBob.id(), marker.id());
+    // Alice is the DM's author; the wrap is addressed to Bob only.
+    assertThat(wellness(b).up()).isTrue();
+    assertThat(wellness(b).body()).contains("\"received\"");
+
+    // Latency, publish on A -> EVENT on B, vs. the same on A itself.
+    List<Long> remote = new ArrayList<>();
+    List<Long> local = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Event e = TestKeys.event(TestKeys.ALICE, 1, "timed " + i);
+      long t0 = System.nanoTime();
+      alice.send(MessageCodec.encode(new ClientMessage.Publish(e)));
+      remote.add((bobOnB.arrival(e.id()) - t0) / 1000);
+      local.add((aliceOnA.arrival(e.id()) - t0) / 1000);
+    }
+    remote.sort(null);
+    local.sort(null);
+    System.out.printf(
+        "fan-out A -> B: first event %d us; next 20: median %d us on B, %d us on A (send to EVENT)%n",
+        latencyMicros, remote.get(10), local.get(10));
+    for (Sub s : List.of(bobOnB, carolOnB, daveOnB, anonOnB, aliceOnA)) {
+      s.client.close();
+    }
+    alice.close();
+  }
+
+  record Wellness(boolean up, String body) {
+    long echoesIgnored() {
+      int i = body.indexOf("\"echoes-ignored\":");
+      if (i < 0) {
+        return -1;
+      }
+      String rest = body.substring(i + 17).strip();
+      return Long.parseLong(rest.replaceAll("^([0-9]+).*$", "$1").split("[^0-9]")[0]);
+    }
+  }
+
+  static Wellness wellness(RelayProcess r) throws Exception {
+    HttpResponse<String> res =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.port() + "/q/health/well"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Wellness(res.statusCode() == 200, res.body());
+  }
+
+  static String randomHex() {
+    byte[] b = new byte[32];
+    new java.security.SecureRandom().nextBytes(b);
+    b[0] = 0x01; // stay below the curve order
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) {
+      sb.append(String.format("%02x", x));
+    }
+    return sb.toString();
+  }
+}
