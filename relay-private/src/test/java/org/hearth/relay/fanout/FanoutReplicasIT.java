@@ -25,6 +25,7 @@ import org.hearth.nostr.message.MessageCodec;
 import org.hearth.relay.loadgen.BenchDatabase;
 import org.hearth.relay.loadgen.LoadClient;
 import org.hearth.relay.loadgen.RelayProcess;
+import org.hearth.relay.support.TcpProxy;
 import org.hearth.relay.support.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,11 +42,12 @@ class FanoutReplicasIT {
   private static BenchDatabase db;
   private static RelayProcess a;
   private static RelayProcess b;
+  private static String exchange;
 
   @BeforeAll
   static void startReplicas() {
     db = BenchDatabase.create("hearth_fanout");
-    String exchange = "hearth.relay.test." + UUID.randomUUID();
+    exchange = "hearth.relay.test." + UUID.randomUUID();
     a = RelayProcess.start(RelayProcess.freePort(), env(exchange, "a"), List.of(), log("a"));
     b = RelayProcess.start(RelayProcess.freePort(), env(exchange, "b"), List.of(), log("b"));
   }
@@ -64,6 +66,7 @@ class FanoutReplicasIT {
   }
 
   static Map<String, String> env(String exchange, String name) {
+    // exchange: the static field, passed to keep the call sites explicit
     Map<String, String> env = new HashMap<>(db.relayEnv());
     env.put("HEARTH_RELAY_OWNER", TestKeys.hex(TestKeys.OWNER));
     env.put(
@@ -133,8 +136,8 @@ class FanoutReplicasIT {
 
   @Test
   void eventsCrossReplicasOnceAndOnlyToThoseAllowed() throws Exception {
-    String filter =
-        "{\"kinds\":[1,4,1059],\"since\":" + (System.currentTimeMillis() / 1000 - 5) + "}";
+    String topic = UUID.randomUUID().toString();
+    String filter = "{\"kinds\":[1,4,1059],\"#t\":[\"" + topic + "\"]}";
     Sub bobOnB = new Sub(b, TestKeys.BOB, filter);
     Sub carolOnB = new Sub(b, TestKeys.CAROL, filter);
     Sub daveOnB = new Sub(b, TestKeys.DAVE, filter); // not a member
@@ -143,12 +146,14 @@ class FanoutReplicasIT {
 
     LoadClient alice = LoadClient.connect(HTTP, a.url("family"));
     assertThat(alice.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
-    Event note = TestKeys.event(TestKeys.ALICE, 1, "hello from replica A");
+    Event note = TestKeys.event(TestKeys.ALICE, 1, "hello from replica A", "t", topic);
     Event dmToBob =
-        TestKeys.event(TestKeys.ALICE, 4, "ciphertext?iv=x", "p", TestKeys.hex(TestKeys.BOB));
+        TestKeys.event(
+            TestKeys.ALICE, 4, "ciphertext?iv=x", "p", TestKeys.hex(TestKeys.BOB), "t", topic);
     LocalSigner throwaway = new LocalSigner(PrivateKey.fromHex(randomHex()));
-    Event wrapToBob = TestKeys.event(throwaway, 1059, "sealed", "p", TestKeys.hex(TestKeys.BOB));
-    Event marker = TestKeys.event(TestKeys.ALICE, 1, "end of this run");
+    Event wrapToBob =
+        TestKeys.event(throwaway, 1059, "sealed", "p", TestKeys.hex(TestKeys.BOB), "t", topic);
+    Event marker = TestKeys.event(TestKeys.ALICE, 1, "end of this run", "t", topic);
 
     long sent = System.nanoTime();
     publish(alice, note);
@@ -183,7 +188,7 @@ class FanoutReplicasIT {
     List<Long> remote = new ArrayList<>();
     List<Long> local = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      Event e = TestKeys.event(TestKeys.ALICE, 1, "timed " + i);
+      Event e = TestKeys.event(TestKeys.ALICE, 1, "timed " + i, "t", topic);
       long t0 = System.nanoTime();
       alice.send(MessageCodec.encode(new ClientMessage.Publish(e)));
       remote.add((bobOnB.arrival(e.id()) - t0) / 1000);
@@ -198,6 +203,75 @@ class FanoutReplicasIT {
       s.client.close();
     }
     alice.close();
+  }
+
+  @Test
+  void brokerOutageKeepsLocalDeliveryAndReconnects() throws Exception {
+    String topic = UUID.randomUUID().toString();
+    String filter = "{\"kinds\":[1],\"#t\":[\"" + topic + "\"]}";
+    try (TcpProxy proxy = new TcpProxy(RelayProcess.freePort(), "127.0.0.1", 5672)) {
+      proxy.start();
+      Map<String, String> env = env(exchange, "c");
+      env.put("HEARTH_RELAY_FANOUT_RABBITMQ_PORT", Integer.toString(proxy.port()));
+      env.put("HEARTH_RELAY_FANOUT_RABBITMQ_RECONNECT_INTERVAL_SECONDS", "1");
+      try (RelayProcess c = RelayProcess.start(RelayProcess.freePort(), env, List.of(), log("c"))) {
+        awaitWellness(c, true);
+        Sub bobOnC = new Sub(c, TestKeys.BOB, filter);
+        LoadClient aliceOnA = LoadClient.connect(HTTP, a.url("family"));
+        assertThat(aliceOnA.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+        Event before = TestKeys.event(TestKeys.ALICE, 1, "before the outage", "t", topic);
+        publish(aliceOnA, before);
+        bobOnC.arrival(before.id());
+
+        proxy.cut();
+        awaitWellness(c, false);
+        assertThat(status(c, "/q/health/ready")).as("still serving").isEqualTo(200);
+        LoadClient aliceOnC = LoadClient.connect(HTTP, c.url("family"));
+        assertThat(aliceOnC.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+        Event local = TestKeys.event(TestKeys.ALICE, 1, "during the outage, on C", "t", topic);
+        publish(aliceOnC, local);
+        bobOnC.arrival(local.id());
+
+        proxy.start();
+        awaitWellness(c, true);
+        // After the reconnect (queue and binding declared again), A's events reach C again.
+        boolean arrived = false;
+        for (int i = 0; i < 15 && !arrived; i++) {
+          Event after = TestKeys.event(TestKeys.ALICE, 1, "after the outage " + i, "t", topic);
+          publish(aliceOnA, after);
+          try {
+            bobOnC
+                .waiting
+                .computeIfAbsent(after.id(), k -> new CompletableFuture<>())
+                .get(2, TimeUnit.SECONDS);
+            arrived = true;
+          } catch (java.util.concurrent.TimeoutException e) {
+            // not bound yet
+          }
+        }
+        assertThat(arrived).as(c.logTail()).isTrue();
+        aliceOnA.close();
+        aliceOnC.close();
+        bobOnC.client.close();
+      }
+    }
+  }
+
+  static void awaitWellness(RelayProcess r, boolean up) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Wellness w = wellness(r);
+    while (w.up() != up && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      w = wellness(r);
+    }
+    assertThat(w.up()).as(w.body()).isEqualTo(up);
+  }
+
+  static int status(RelayProcess r, String path) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.port() + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   record Wellness(boolean up, String body) {
