@@ -36,7 +36,6 @@ public class FanoutBus {
    * FanoutBroker}.
    */
   public void publish(FanoutEvent e) {
-    broker.publish(e);
     emitter
         .send(e)
         .exceptionally(
@@ -44,6 +43,7 @@ public class FanoutBus {
               LOG.warnf("fan-out of %s failed: %s", e.event().id(), err.toString());
               return null;
             });
+    broker.publish(e);
   }
 
   @Incoming("relay-events")

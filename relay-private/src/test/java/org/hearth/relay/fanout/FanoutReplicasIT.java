@@ -127,6 +127,12 @@ class FanoutReplicasIT {
     }
   }
 
+  static LoadClient authed(RelayProcess relay, LocalSigner as) throws Exception {
+    LoadClient c = LoadClient.connect(HTTP, relay.url("family"));
+    assertThat(c.auth(as).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+    return c;
+  }
+
   static void publish(LoadClient c, Event e) throws Exception {
     LoadClient.Ack ack =
         c.publish(e.id(), MessageCodec.encode(new ClientMessage.Publish(e)))
@@ -144,8 +150,7 @@ class FanoutReplicasIT {
     Sub anonOnB = new Sub(b, null, filter); // never authenticated
     Sub aliceOnA = new Sub(a, TestKeys.ALICE, filter);
 
-    LoadClient alice = LoadClient.connect(HTTP, a.url("family"));
-    assertThat(alice.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+    LoadClient alice = authed(a, TestKeys.ALICE);
     Event note = TestKeys.event(TestKeys.ALICE, 1, "hello from replica A", "t", topic);
     Event dmToBob =
         TestKeys.event(
@@ -217,8 +222,7 @@ class FanoutReplicasIT {
       try (RelayProcess c = RelayProcess.start(RelayProcess.freePort(), env, List.of(), log("c"))) {
         awaitWellness(c, true);
         Sub bobOnC = new Sub(c, TestKeys.BOB, filter);
-        LoadClient aliceOnA = LoadClient.connect(HTTP, a.url("family"));
-        assertThat(aliceOnA.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+        LoadClient aliceOnA = authed(a, TestKeys.ALICE);
         Event before = TestKeys.event(TestKeys.ALICE, 1, "before the outage", "t", topic);
         publish(aliceOnA, before);
         bobOnC.arrival(before.id());
@@ -226,8 +230,7 @@ class FanoutReplicasIT {
         proxy.cut();
         awaitWellness(c, false);
         assertThat(status(c, "/q/health/ready")).as("still serving").isEqualTo(200);
-        LoadClient aliceOnC = LoadClient.connect(HTTP, c.url("family"));
-        assertThat(aliceOnC.auth(TestKeys.ALICE).get(10, TimeUnit.SECONDS).accepted()).isTrue();
+        LoadClient aliceOnC = authed(c, TestKeys.ALICE);
         Event local = TestKeys.event(TestKeys.ALICE, 1, "during the outage, on C", "t", topic);
         publish(aliceOnC, local);
         bobOnC.arrival(local.id());
