@@ -3,6 +3,7 @@ package org.hearth.relay.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.support.TestKeys;
@@ -31,20 +32,18 @@ class BrokerEnvelopeTest {
 
   @Test
   void rejectsMalformedMessagesWithAReason() {
-    assertThatThrownBy(() -> BrokerEnvelope.fromJson("[]"))
-        .isInstanceOf(DecodeException.class)
-        .hasMessageContaining("JSON object");
-    assertThatThrownBy(() -> BrokerEnvelope.fromJson("{\"instance\":\"a\",\"relay\":\"family\"}"))
-        .isInstanceOf(DecodeException.class)
-        .hasMessageContaining("needs instance, relay and event");
-    assertThatThrownBy(() -> BrokerEnvelope.fromJson("{\"instance\":1}"))
-        .isInstanceOf(DecodeException.class)
-        .hasMessageContaining("instance must be a string");
-    assertThatThrownBy(() -> BrokerEnvelope.fromJson("{\"event\":\"x\"}"))
-        .isInstanceOf(DecodeException.class)
-        .hasMessageContaining("event must be an object");
-    assertThatThrownBy(() -> BrokerEnvelope.fromJson("{\"instance\":"))
-        .isInstanceOf(DecodeException.class)
-        .hasMessageContaining("malformed");
+    Map<String, String> why =
+        Map.of(
+            "[]", "JSON object",
+            "{\"instance\":\"a\",\"relay\":\"family\"}", "needs instance, relay and event",
+            "{\"instance\":1}", "instance must be a string",
+            "{\"event\":\"x\"}", "event must be an object",
+            "{\"instance\":", "malformed");
+    why.forEach(
+        (json, reason) ->
+            assertThatThrownBy(() -> BrokerEnvelope.fromJson(json))
+                .as(json)
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining(reason));
   }
 }
