@@ -64,6 +64,9 @@ public interface RelayConfig {
   /** Storage tuning. */
   Storage storage();
 
+  /** Live fan-out of accepted events to the subscribers of every replica. */
+  Fanout fanout();
+
   /** One relay. Every key is optional; absent ones fall back to the global setting. */
   interface RelayDef {
     /** NIP-11 name. Default: the path segment. */
@@ -181,5 +184,71 @@ public interface RelayConfig {
     /** How often expired events (NIP-40) are purged. Default: 60 seconds. */
     @WithDefault("60s")
     Duration purgeInterval();
+  }
+
+  /**
+   * Live fan-out. Local subscribers always get an event at once, in-process; with {@code rabbitmq}
+   * every accepted event is also published to a fan-out exchange that every replica consumes
+   * through its own exclusive, auto-delete queue. All keys need a restart.
+   */
+  interface Fanout {
+    /**
+     * {@code in-memory} (one replica; no broker is contacted) or {@code rabbitmq} (several replicas
+     * sharing one database). Default: {@code in-memory}.
+     */
+    @WithDefault("in-memory")
+    org.hearth.relay.fanout.FanoutMode mode();
+
+    /**
+     * Name of the RabbitMQ fan-out exchange shared by the replicas (declared non-durable and
+     * auto-delete; each replica binds {@code <exchange>.<instance-id>} to it). Default: {@code
+     * hearth.relay.events}.
+     */
+    @WithDefault("hearth.relay.events")
+    String exchange();
+
+    /**
+     * This replica's id on the exchange: its own events coming back from the broker are ignored
+     * (they were delivered locally already). Default: a random UUID per start.
+     */
+    Optional<String> instanceId();
+
+    /** The broker (used with mode {@code rabbitmq} only). */
+    Rabbitmq rabbitmq();
+  }
+
+  /** RabbitMQ connection settings. The password is never logged. */
+  interface Rabbitmq {
+    /** Broker host name. Default: {@code localhost}. */
+    @WithDefault("localhost")
+    String host();
+
+    /** Broker AMQP port. Default: 5672. */
+    @WithDefault("5672")
+    int port();
+
+    /** Virtual host. Default: {@code /}. */
+    @WithDefault("/")
+    String virtualHost();
+
+    /** User name. Default: {@code guest}. */
+    @WithDefault("guest")
+    String username();
+
+    /**
+     * Password, e.g. from {@code HEARTH_RELAY_FANOUT_RABBITMQ_PASSWORD}. Default: none ({@code
+     * password-file}, else {@code guest}).
+     */
+    Optional<String> password();
+
+    /**
+     * File holding the password (first line; a mounted secret), read at start; wins over {@code
+     * password}. Default: none.
+     */
+    Optional<java.nio.file.Path> passwordFile();
+
+    /** Seconds between reconnection attempts after the broker went away. Default: 5 seconds. */
+    @WithDefault("5")
+    int reconnectIntervalSeconds();
   }
 }
