@@ -22,6 +22,7 @@ import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.LiveSubscription;
+import org.hearth.relay.fanout.OutgoingEvent;
 import org.hearth.relay.fanout.SubscriptionIndex;
 import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
@@ -135,7 +136,7 @@ public class ReadHandler {
               s.send(new RelayMessage.Eose(r.subscriptionId()));
               for (Event e : live.goLive()) {
                 if (sent.add(e.id())) {
-                  s.deliverLive(live, e);
+                  s.deliverLive(live, new OutgoingEvent(e));
                 }
               }
             },
