@@ -31,6 +31,7 @@ import org.hearth.relay.policy.ReadContext;
 import org.hearth.relay.policy.ReadPolicies;
 import org.hearth.relay.storage.EventQueries;
 import org.hearth.relay.storage.PrivacyClause;
+import org.hearth.relay.storage.StoredEvent;
 import org.jboss.logging.Logger;
 
 /**
@@ -127,10 +128,10 @@ public class ReadHandler {
                 return;
               }
               Set<String> sent = new HashSet<>();
-              for (Event e : events) {
-                if (s.canRead(e)) {
-                  sent.add(e.id());
-                  s.send(new RelayMessage.Delivery(r.subscriptionId(), e));
+              for (StoredEvent stored : events) {
+                if (s.canRead(stored.event())) { // the access check, before any byte is sent
+                  sent.add(stored.event().id());
+                  s.sendText(live.frame(stored.raw())); // the stored JSON, not re-encoded
                 }
               }
               s.send(new RelayMessage.Eose(r.subscriptionId()));
@@ -187,7 +188,7 @@ public class ReadHandler {
         .with(
             events -> {
               metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
-              long n = events.stream().filter(s::canRead).count();
+              long n = events.stream().map(StoredEvent::event).filter(s::canRead).count();
               boolean approximate = n > cap;
               s.send(
                   new RelayMessage.CountResult(c.subscriptionId(), Math.min(n, cap), approximate));
