@@ -181,6 +181,13 @@ public interface RelayConfig {
     @WithDefault("128")
     int maxBatch();
 
+    /**
+     * Most group-commit transactions in flight at once (1 = strictly one after another). Batches
+     * holding replaceable/addressable events or deletions always run alone. Default: 2.
+     */
+    @WithDefault("2")
+    int pipeline();
+
     /** How often expired events (NIP-40) are purged. Default: 60 seconds. */
     @WithDefault("60s")
     Duration purgeInterval();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hearth.nostr.event.Event;
+import org.hearth.nostr.event.EventJson;
 import org.hearth.nostr.filter.Filter;
 
 /**
@@ -14,6 +15,7 @@ public final class LiveSubscription {
   private final Subscriber subscriber;
   private final String id;
   private final List<Filter> filters;
+  private final String framePrefix;
   private List<Event> buffer = new ArrayList<>();
   private volatile boolean closed;
 
@@ -21,6 +23,21 @@ public final class LiveSubscription {
     this.subscriber = subscriber;
     this.id = id;
     this.filters = List.copyOf(filters);
+    StringBuilder sb = new StringBuilder(id.length() + 16).append("[\"EVENT\",");
+    EventJson.quote(sb, id, true);
+    this.framePrefix = sb.append(',').toString();
+  }
+
+  /**
+   * The {@code ["EVENT",<id>,<event>]} frame for this subscription around an event's JSON: the
+   * subscription id is escaped once, here, so a fan-out splices instead of encoding per subscriber.
+   */
+  public String frame(String eventJson) {
+    return new StringBuilder(framePrefix.length() + eventJson.length() + 1)
+        .append(framePrefix)
+        .append(eventJson)
+        .append(']')
+        .toString();
   }
 
   public Subscriber subscriber() {

@@ -24,6 +24,9 @@ public class EventQueries {
   public static final Comparator<Event> NEWEST_FIRST =
       Comparator.comparingLong(Event::createdAt).reversed().thenComparing(Event::id);
 
+  private static final Comparator<StoredEvent> STORED_NEWEST_FIRST =
+      Comparator.comparing(StoredEvent::event, NEWEST_FIRST);
+
   private final Pool pool;
 
   public EventQueries(Pool pool) {
@@ -32,9 +35,9 @@ public class EventQueries {
 
   /**
    * Events matching any filter, each filter capped at its limit (or {@code defaultLimit}, at most
-   * {@code maxLimit}), merged without duplicates, newest first.
+   * {@code maxLimit}), merged without duplicates, newest first; each with its stored JSON.
    */
-  public Uni<List<Event>> query(
+  public Uni<List<StoredEvent>> query(
       String relay,
       List<Filter> filters,
       PrivacyClause privacy,
@@ -64,31 +67,32 @@ public class EventQueries {
         .map(EventQueries::merge);
   }
 
-  private Uni<List<Event>> run(FilterSql q) {
+  private Uni<List<StoredEvent>> run(FilterSql q) {
     return pool.preparedQuery(q.sql())
         .execute(Tuple.from(q.args()))
         .map(
             rs -> {
-              List<Event> out = new ArrayList<>(rs.size());
+              List<StoredEvent> out = new ArrayList<>(rs.size());
               for (Row r : rs) {
-                out.add(Event.fromJson(r.getString(0)));
+                String raw = r.getString(0);
+                out.add(new StoredEvent(Event.fromJson(raw), raw));
               }
               return out;
             });
   }
 
-  private static List<Event> merge(List<List<Event>> parts) {
+  private static List<StoredEvent> merge(List<List<StoredEvent>> parts) {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    Map<String, Event> byId = new LinkedHashMap<>();
-    for (List<Event> part : parts) {
-      for (Event e : part) {
-        byId.putIfAbsent(e.id(), e);
+    Map<String, StoredEvent> byId = new LinkedHashMap<>();
+    for (List<StoredEvent> part : parts) {
+      for (StoredEvent e : part) {
+        byId.putIfAbsent(e.event().id(), e);
       }
     }
-    List<Event> out = new ArrayList<>(byId.values());
-    out.sort(NEWEST_FIRST);
+    List<StoredEvent> out = new ArrayList<>(byId.values());
+    out.sort(STORED_NEWEST_FIRST);
     return out;
   }
 

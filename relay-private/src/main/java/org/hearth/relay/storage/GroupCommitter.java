@@ -6,33 +6,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.config.RelayConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Group commit: events submitted while a transaction is running are gathered and written together
- * in the next one (at most {@code hearth.relay.storage.max-batch}). Each caller's Uni completes
- * only after its batch has committed, so {@code OK true} always means durable. One batch is in
- * flight at a time, which also serializes replaceable-event decisions.
+ * Group commit: events submitted while transactions are running are gathered and written together
+ * in the next one (at most {@code hearth.relay.storage.max-batch}). Each caller's future completes
+ * only after its batch has committed, so {@code OK true} always means durable.
+ *
+ * <p>Up to {@code hearth.relay.storage.pipeline} batches are in flight at once (the next batch's
+ * INSERTs run on another connection while the previous one commits), but only batches of plain
+ * events: a batch holding a replaceable/addressable event or a deletion (kind 5), whose decisions
+ * depend on what is already committed, starts only when nothing else is in flight and runs alone.
+ * Concurrent plain batches are safe: the unique (relay, id) key makes a concurrent duplicate wait
+ * and then report "duplicate". Results are handed out in submission order whatever order the
+ * transactions commit in, so when one write has completed every earlier one has too.
  */
 @ApplicationScoped
 public class GroupCommitter {
   private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
   private final EventWriter writer;
   private final int maxBatch;
+  private final int depth;
   private final ConcurrentLinkedQueue<PendingWrite> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean running = new AtomicBoolean();
+  private final Object lock = new Object();
+
+  // guarded by lock
+  private int inFlight;
+  private int peakInFlight;
+  private boolean exclusive;
+  private CompletableFuture<Void> lastHandedOut = CompletableFuture.completedFuture(null);
 
   public GroupCommitter(EventWriter writer, RelayConfig config) {
     this.writer = writer;
     this.maxBatch = config.storage().maxBatch();
+    this.depth = Math.max(1, config.storage().pipeline());
   }
 
   /**
-   * Stores {@code event} in {@code relay}; completes after the commit. Batches commit in submission
-   * order, so when one write has completed every earlier one has too.
+   * Stores {@code event} in {@code relay}; completes after the commit. Completions happen in
+   * submission order, so when one write has completed every earlier one has too.
    */
   public CompletableFuture<StoreResult> submit(String relay, Event event) {
     CompletableFuture<StoreResult> f = new CompletableFuture<>();
@@ -46,26 +60,59 @@ public class GroupCommitter {
     return Uni.createFrom().completionStage(submit(relay, event));
   }
 
-  private void kick() {
-    if (running.compareAndSet(false, true)) {
-      runBatch();
+  /** Most transactions that were in flight at once so far (for tests). */
+  int peakInFlight() {
+    synchronized (lock) {
+      return peakInFlight;
     }
   }
 
-  private void runBatch() {
-    List<PendingWrite> batch = new ArrayList<>();
-    PendingWrite p;
-    while (batch.size() < maxBatch && (p = queue.poll()) != null) {
-      batch.add(p);
-    }
-    if (batch.isEmpty()) {
-      running.set(false);
-      if (!queue.isEmpty()) {
-        kick();
+  /** A plain event may share the database with a concurrent batch; others need it alone. */
+  private static boolean plain(PendingWrite w) {
+    return !w.replaceable() && w.event().kind() != 5;
+  }
+
+  private void kick() {
+    while (true) {
+      List<PendingWrite> batch = new ArrayList<>();
+      CompletableFuture<Void> previous;
+      CompletableFuture<Void> handedOut = new CompletableFuture<>();
+      boolean alone;
+      synchronized (lock) {
+        if (exclusive || inFlight >= depth) {
+          return;
+        }
+        PendingWrite p;
+        if (inFlight == 0) {
+          while (batch.size() < maxBatch && (p = queue.poll()) != null) {
+            batch.add(p);
+          }
+        } else {
+          while (batch.size() < maxBatch && (p = queue.peek()) != null && plain(p)) {
+            batch.add(queue.poll());
+          }
+        }
+        if (batch.isEmpty()) {
+          return;
+        }
+        alone = !batch.stream().allMatch(GroupCommitter::plain);
+        exclusive = alone;
+        inFlight++;
+        peakInFlight = Math.max(peakInFlight, inFlight);
+        previous = lastHandedOut;
+        lastHandedOut = handedOut;
       }
-      return;
+      write(batch, previous, handedOut);
     }
+  }
+
+  /** Writes one batch; hands out its results after {@code previous}'s, then frees its slot. */
+  private void write(
+      List<PendingWrite> batch,
+      CompletableFuture<Void> previous,
+      CompletableFuture<Void> handedOut) {
     long t0 = System.nanoTime();
+    CompletableFuture<List<Outcome>> done = new CompletableFuture<>();
     writer
         .write(batch)
         .subscribe()
@@ -73,41 +120,63 @@ public class GroupCommitter {
             results -> {
               LOG.debugf(
                   "batch of %d committed in %d us", batch.size(), (System.nanoTime() - t0) / 1000);
-              for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(results.get(i));
-              }
-              runBatch();
+              List<Outcome> out = new ArrayList<>(batch.size());
+              results.forEach(r -> out.add(new Outcome(r, null)));
+              done.complete(out);
             },
             err -> {
               if (batch.size() == 1) {
                 LOG.warnf("storing %s failed: %s", batch.get(0).event().id(), err.toString());
-                batch.get(0).result().completeExceptionally(err);
-                runBatch();
+                done.complete(List.of(new Outcome(null, err)));
               } else {
                 LOG.warnf("batch of %d failed (%s); retrying one by one", batch.size(), err);
-                retryOneByOne(batch, 0);
+                retryOneByOne(batch, 0, new ArrayList<>(), done);
               }
             });
+    done.thenAcceptBoth(
+        previous,
+        (outcomes, v) -> {
+          synchronized (lock) {
+            inFlight--;
+            exclusive = false;
+          }
+          for (int i = 0; i < batch.size(); i++) {
+            outcomes.get(i).completeInto(batch.get(i).result());
+          }
+          handedOut.complete(null);
+          kick();
+        });
   }
 
   /** After a failed batch: each event in its own transaction, so one bad event fails alone. */
-  private void retryOneByOne(List<PendingWrite> batch, int i) {
+  private void retryOneByOne(
+      List<PendingWrite> batch, int i, List<Outcome> out, CompletableFuture<List<Outcome>> done) {
     if (i == batch.size()) {
-      runBatch();
+      done.complete(out);
       return;
     }
-    PendingWrite w = batch.get(i);
     writer
-        .write(List.of(w))
+        .write(List.of(batch.get(i)))
         .subscribe()
         .with(
             results -> {
-              w.result().complete(results.get(0));
-              retryOneByOne(batch, i + 1);
+              out.add(new Outcome(results.get(0), null));
+              retryOneByOne(batch, i + 1, out, done);
             },
             err -> {
-              w.result().completeExceptionally(err);
-              retryOneByOne(batch, i + 1);
+              out.add(new Outcome(null, err));
+              retryOneByOne(batch, i + 1, out, done);
             });
+  }
+
+  /** One event's result or failure, held until every earlier batch has handed out its own. */
+  private record Outcome(StoreResult result, Throwable failure) {
+    void completeInto(CompletableFuture<StoreResult> f) {
+      if (failure == null) {
+        f.complete(result);
+      } else {
+        f.completeExceptionally(failure);
+      }
+    }
   }
 }

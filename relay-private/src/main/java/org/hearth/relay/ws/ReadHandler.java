@@ -22,6 +22,7 @@ import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.LiveSubscription;
+import org.hearth.relay.fanout.OutgoingEvent;
 import org.hearth.relay.fanout.SubscriptionIndex;
 import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
@@ -30,6 +31,7 @@ import org.hearth.relay.policy.ReadContext;
 import org.hearth.relay.policy.ReadPolicies;
 import org.hearth.relay.storage.EventQueries;
 import org.hearth.relay.storage.PrivacyClause;
+import org.hearth.relay.storage.StoredEvent;
 import org.jboss.logging.Logger;
 
 /**
@@ -126,16 +128,16 @@ public class ReadHandler {
                 return;
               }
               Set<String> sent = new HashSet<>();
-              for (Event e : events) {
-                if (s.canRead(e)) {
-                  sent.add(e.id());
-                  s.send(new RelayMessage.Delivery(r.subscriptionId(), e));
+              for (StoredEvent stored : events) {
+                if (s.canRead(stored.event())) { // the access check, before any byte is sent
+                  sent.add(stored.event().id());
+                  s.sendText(live.frame(stored.raw())); // the stored JSON, not re-encoded
                 }
               }
               s.send(new RelayMessage.Eose(r.subscriptionId()));
               for (Event e : live.goLive()) {
                 if (sent.add(e.id())) {
-                  s.deliverLive(live, e);
+                  s.deliverLive(live, new OutgoingEvent(e));
                 }
               }
             },
@@ -186,7 +188,7 @@ public class ReadHandler {
         .with(
             events -> {
               metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
-              long n = events.stream().filter(s::canRead).count();
+              long n = events.stream().map(StoredEvent::event).filter(s::canRead).count();
               boolean approximate = n > cap;
               s.send(
                   new RelayMessage.CountResult(c.subscriptionId(), Math.min(n, cap), approximate));

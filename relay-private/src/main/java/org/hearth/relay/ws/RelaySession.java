@@ -1,6 +1,9 @@
 package org.hearth.relay.ws;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
+import io.vertx.core.http.WebSocketBase;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +16,7 @@ import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.access.ReadAccess;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.fanout.LiveSubscription;
+import org.hearth.relay.fanout.OutgoingEvent;
 import org.hearth.relay.fanout.Subscriber;
 import org.hearth.relay.limits.TokenBucket;
 import org.jboss.logging.Logger;
@@ -24,8 +28,13 @@ import org.jboss.logging.Logger;
  */
 public final class RelaySession implements Subscriber {
   private static final Logger LOG = Logger.getLogger(RelaySession.class);
+  private static final Handler<AsyncResult<Void>> IGNORE = r -> {};
 
   private final WebSocketConnection connection;
+
+  /** The Vert.x socket for writes without a Uni per frame; null: write through {@code sendText}. */
+  private final WebSocketBase socket;
+
   private final RelaySettings relay;
   private final String challenge;
   private final String connectedUrl;
@@ -35,6 +44,7 @@ public final class RelaySession implements Subscriber {
   private final Set<String> authed = ConcurrentHashMap.newKeySet();
   private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicInteger livePending = new AtomicInteger();
+  private final Handler<AsyncResult<Void>> liveWritten = r -> livePending.decrementAndGet();
   private volatile boolean dropped;
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
@@ -48,6 +58,7 @@ public final class RelaySession implements Subscriber {
       TokenBucket bucket) {
     this.bucket = bucket;
     this.connection = connection;
+    this.socket = VertxSocket.of(connection);
     this.relay = relay;
     this.challenge = challenge;
     this.connectedUrl = connectedUrl;
@@ -91,18 +102,27 @@ public final class RelaySession implements Subscriber {
   }
 
   @Override
-  public void deliverLive(LiveSubscription subscription, Event event) {
-    if (subscription.closed() || !canRead(event) || dropped) {
+  public void deliverLive(LiveSubscription subscription, OutgoingEvent event) {
+    if (subscription.closed() || !canRead(event.event()) || dropped) {
       return;
     }
     if (livePending.incrementAndGet() > maxPending) {
       drop();
       return;
     }
-    connection
-        .sendText(MessageCodec.encode(new RelayMessage.Delivery(subscription.id(), event)))
-        .subscribe()
-        .with(v -> livePending.decrementAndGet(), err -> livePending.decrementAndGet());
+    String frame = subscription.frame(event.json());
+    if (socket == null) {
+      connection
+          .sendText(frame)
+          .subscribe()
+          .with(v -> livePending.decrementAndGet(), err -> livePending.decrementAndGet());
+      return;
+    }
+    try {
+      socket.writeTextMessage(frame, liveWritten);
+    } catch (RuntimeException e) { // closed under our feet
+      livePending.decrementAndGet();
+    }
   }
 
   /**
@@ -110,10 +130,23 @@ public final class RelaySession implements Subscriber {
    * only live deliveries, which a client does not pace, count against the outbound queue.
    */
   void send(RelayMessage message) {
+    sendText(MessageCodec.encode(message));
+  }
+
+  /** {@link #send} of an already encoded frame. */
+  void sendText(String frame) {
     if (dropped) {
       return;
     }
-    connection.sendText(MessageCodec.encode(message)).subscribe().with(v -> {}, err -> {});
+    if (socket == null) {
+      connection.sendText(frame).subscribe().with(v -> {}, err -> {});
+      return;
+    }
+    try {
+      socket.writeTextMessage(frame, IGNORE);
+    } catch (RuntimeException e) { // closed under our feet: nothing to tell
+      LOG.debugf("write to %s failed: %s", connection.id(), e.toString());
+    }
   }
 
   /** Too slow: tell it why and close. */

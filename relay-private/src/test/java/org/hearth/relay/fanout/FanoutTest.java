@@ -91,16 +91,19 @@ class FanoutTest {
       assertThat(slow.req("s", byTag(t))).isEmpty();
       assertThat(fast.req("f", byTag(t))).isEmpty();
       slow.pause();
-      for (int i = 0; i < count; i++) {
-        publisher.send(new ClientMessage.Publish(event(ALICE, 20001, i + big, "t", t)));
-      }
-      int delivered = 0;
-      while (delivered < count) {
-        fast.next(RelayMessage.Delivery.class);
-        delivered++;
-      }
-      for (int i = 0; i < count; i++) {
-        assertThat(publisher.next(RelayMessage.Ok.class).accepted()).isTrue();
+      // In steps well below the outbound queue (50 in tests), so that the fast reader never has
+      // more frames queued than one step however fast the relay writes; the paused one piles up.
+      int step = 10;
+      for (int sent = 0; sent < count; sent += step) {
+        for (int i = sent; i < sent + step; i++) {
+          publisher.send(new ClientMessage.Publish(event(ALICE, 20001, i + big, "t", t)));
+        }
+        for (int i = 0; i < step; i++) {
+          assertThat(publisher.next(RelayMessage.Ok.class).accepted()).isTrue();
+        }
+        for (int i = 0; i < step; i++) {
+          fast.next(RelayMessage.Delivery.class);
+        }
       }
       slow.resume();
       RelayMessage m;

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.message.ClientMessage;
+import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.support.TestSocket;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,24 @@ class Nip01Test {
       assertThat(got).hasSize(1);
       assertThat(got.get(0).content()).isEqualTo("nul\u0000inside");
       assertThat(got.get(0).verify()).isTrue();
+    }
+  }
+
+  @Test
+  void storedAndLiveEventsArriveAsTheExactFrameTheCodecWrites() {
+    String t = UUID.randomUUID().toString();
+    String subId = "q\"uo\\te\u0001é";
+    Event stored = event(ALICE, 1, "stored \"x\" \\ \u0002 ünï 😀 \u0000", "t", t);
+    try (TestSocket s = member("family")) {
+      assertThat(s.publish(stored).accepted()).isTrue();
+      s.send(new ClientMessage.Req(subId, List.of(byTag(t))));
+      assertThat(s.nextRaw())
+          .isEqualTo(MessageCodec.encode(new RelayMessage.Delivery(subId, stored)));
+      assertThat(s.next()).isEqualTo(new RelayMessage.Eose(subId));
+      Event live = event(ALICE, 1, "live \"y\" \u0003", "t", t);
+      s.send(new ClientMessage.Publish(live));
+      List<String> frames = List.of(s.nextRaw(), s.nextRaw());
+      assertThat(frames).contains(MessageCodec.encode(new RelayMessage.Delivery(subId, live)));
     }
   }
 }
