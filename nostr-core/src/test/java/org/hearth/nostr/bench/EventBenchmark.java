@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * JSON, recompute the id, verify the BIP-340 signature) and signing. The raw libsecp256k1 calls are
  * measured alongside as the ceiling. Sample-time mode gives the median time of one operation, which
  * stays meaningful when other processes share the cores (throughput mode then drops). Run with
- * {@code mvn -B -ntp -Pbench -pl nostr-core -am verify -DskipTests} (see docs/benchmarks.md).
+ * {@code mvn -B -ntp -Pjmh -pl nostr-core -am verify -DskipTests} (see docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
