@@ -12,13 +12,16 @@ import org.hearth.nostr.event.Event;
 import org.jboss.logging.Logger;
 
 /**
- * Who may talk to each assistant: the relay's NIP-43 member list (kind 13534, signed by the relay's
- * own key from its NIP-11 {@code self}) when the relay publishes one, else the configured members.
- * Admins are always members.
+ * Who may talk to each assistant: the people on the relay's NIP-43 member list (kind 13534, signed
+ * by the relay's own key from its NIP-11 {@code self}) when the relay publishes one, else the
+ * configured members. Admins are always members. A {@code member} tag counts when it names no role
+ * or one of the people roles (owner, admin, member): keys the relay lists as services or readers
+ * (other assistants, Hearth services) are not people the assistant serves.
  */
 @ApplicationScoped
 public class MembershipService {
   public static final int KIND_MEMBER_LIST = 13534;
+  private static final Set<String> PEOPLE_ROLES = Set.of("owner", "admin", "member");
   private static final Logger LOG = Logger.getLogger(MembershipService.class);
 
   private record Roster(Optional<String> relaySelf, long createdAt, Set<String> members) {}
@@ -54,13 +57,25 @@ public class MembershipService {
     }
     Set<String> members = new HashSet<>();
     for (List<String> tag : e.tags()) {
-      if (tag.size() >= 2 && tag.get(0).equals("member")) {
+      if (tag.size() >= 2 && tag.get(0).equals("member") && isPerson(tag)) {
         members.add(tag.get(1));
       }
     }
     rosters.put(relay, new Roster(current.relaySelf(), e.createdAt(), Set.copyOf(members)));
     LOG.infof("[%s] member list updated: %d members", relay, members.size());
     return true;
+  }
+
+  private static boolean isPerson(List<String> memberTag) {
+    if (memberTag.size() == 2) {
+      return true;
+    }
+    for (String role : memberTag.subList(2, memberTag.size())) {
+      if (PEOPLE_ROLES.contains(role)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when {@code pubkeyHex} may use this scope's assistant. */

@@ -227,12 +227,18 @@ class DmServiceTest {
     ScopeSettings work = scopes.get("work").orElseThrow();
     LocalSigner relayKey = LocalSigner.generate();
     LocalSigner listed = LocalSigner.generate();
+    LocalSigner person = LocalSigner.generate();
+    LocalSigner service = LocalSigner.generate();
     assertThat(membership.isMember(work, member.publicKey().hex())).isTrue();
     Event list =
         relayKey.sign(
             EventTemplate.of(
                 MembershipService.KIND_MEMBER_LIST,
-                List.of(List.of("-"), List.of("member", listed.publicKey().hex())),
+                List.of(
+                    List.of("-"),
+                    List.of("member", listed.publicKey().hex()),
+                    List.of("member", person.publicKey().hex(), "member", "team-blue"),
+                    List.of("member", service.publicKey().hex(), "service")),
                 ""));
     Event fake =
         LocalSigner.generate()
@@ -246,6 +252,8 @@ class DmServiceTest {
     assertThat(membership.offer("work", fake)).isFalse();
     assertThat(membership.offer("work", list)).isTrue();
     assertThat(membership.isMember(work, listed.publicKey().hex())).isTrue();
+    assertThat(membership.isMember(work, person.publicKey().hex())).isTrue();
+    assertThat(membership.isMember(work, service.publicKey().hex())).isFalse();
     assertThat(membership.isMember(work, member.publicKey().hex())).isFalse();
     assertThat(membership.isMember(work, OllamaResource.ADMIN.publicKey().hex())).isTrue();
     assertThat(membership.isMember(family, member.publicKey().hex())).isTrue();

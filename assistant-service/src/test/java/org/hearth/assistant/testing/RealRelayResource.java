@@ -20,10 +20,11 @@ import org.hearth.nostr.crypto.PrivateKey;
 /**
  * A real relay-private (child process, its own fresh database) plus the Ollama double, with the
  * assistant service connected to it. The keys are those of {@code interop/assistant-harness.mjs}:
- * the relay knows the assistants as services, {@code MEMBER} and {@code NONMEMBER} as members of
- * every relay but work, {@code WORKER} as the only member of work; the family assistant serves only
- * {@code MEMBER}. The double answers "Double answer: " plus the {@code secret-…} words of its
- * prompt, so a reply shows which notes reached the model.
+ * the relay knows the assistants as services, {@code MEMBER} as a member of every relay but work,
+ * {@code WORKER} as the only member of work, and {@code NONMEMBER} as a service key (the relay lets
+ * it write, but its NIP-43 member list names it a service, not a person): the family assistant
+ * serves only {@code MEMBER}. The double answers "Double answer: " plus the {@code secret-…} words
+ * of its prompt, so a reply shows which notes reached the model.
  */
 public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
   public static final LocalSigner OWNER = key(0x30);
@@ -84,9 +85,11 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
     p.put("quarkus.datasource.username", "postgres");
     p.put("hearth.relay.data-dir", dir.resolve("relay-data").toString());
     p.put("hearth.relay.owner", OWNER.publicKey().hex());
-    p.put("hearth.relay.members", hex(List.of(MEMBER, NONMEMBER)));
+    p.put("hearth.relay.members", MEMBER.publicKey().hex());
     p.put("hearth.relay.relays.work.members", WORKER.publicKey().hex());
-    p.put("hearth.relay.services", hex(List.copyOf(ASSISTANTS.values())));
+    List<LocalSigner> services = new java.util.ArrayList<>(ASSISTANTS.values());
+    services.add(NONMEMBER);
+    p.put("hearth.relay.services", hex(services));
     return p;
   }
 
