@@ -21,8 +21,10 @@ public class ModerationAdmin {
   static final int REPORT = 1984;
   private final AdminLists lists;
   private final Pool pool;
+  private final BlockedIpDisconnect disconnect;
 
-  public ModerationAdmin(AdminLists lists, Pool pool) {
+  public ModerationAdmin(AdminLists lists, Pool pool, BlockedIpDisconnect disconnect) {
+    this.disconnect = disconnect;
     this.lists = lists;
     this.pool = pool;
   }
@@ -115,7 +117,10 @@ public class ModerationAdmin {
   }
 
   Uni<AdminResult> blockIp(AdminCall c, String ip, Optional<String> reason) {
-    return lists.add(c.path(), AdminList.BLOCKED_IP, ip, reason).replaceWith(AdminResult.done());
+    return lists
+        .add(c.path(), AdminList.BLOCKED_IP, ip, reason)
+        .invoke(() -> disconnect.disconnect(c.path(), ip))
+        .replaceWith(AdminResult.done());
   }
 
   Uni<AdminResult> unblockIp(AdminCall c, String ip) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.filter.Filter;
+import org.hearth.nostr.message.RelayMessage;
 import org.hearth.nostr.nip86.HearthMethod;
 import org.hearth.nostr.nip86.Nip86Method;
 import org.hearth.relay.support.TestSocket;
@@ -102,9 +103,23 @@ class ModerationAdminTest {
   }
 
   @Test
-  void blockedIpsCannotConnect() {
+  void blockedIpsCannotConnect() throws Exception {
     call("personal", Nip86Method.BLOCK_IP, "10.20.30.40", "scanner");
-    call("personal", Nip86Method.BLOCK_IP, "127.0.0.1");
+    try (TestSocket alreadyOpen = TestSocket.open(root.getPort(), "personal");
+        TestSocket otherRelay = TestSocket.open(root.getPort(), "family")) {
+      alreadyOpen.challenge();
+      otherRelay.challenge();
+      call("personal", Nip86Method.BLOCK_IP, "127.0.0.1");
+      RelayMessage m = alreadyOpen.poll(10_000);
+      assertThat(m).isInstanceOf(RelayMessage.Notice.class);
+      assertThat(((RelayMessage.Notice) m).message()).startsWith("blocked:");
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!alreadyOpen.isClosed() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(alreadyOpen.isClosed()).isTrue();
+      assertThat(otherRelay.isClosed()).isFalse();
+    }
     assertThat(call("personal", Nip86Method.LIST_BLOCKED_IPS).toString())
         .contains("{\"ip\":\"10.20.30.40\",\"reason\":\"scanner\"}")
         .contains("\"127.0.0.1\"");
