@@ -3,6 +3,7 @@ package org.hearth.relay.admin;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hearth.nostr.nip86.IpLiteral;
 
 /** Refuses the websocket upgrade (403) from an IP an admin blocked on that relay (NIP-86). */
 @ApplicationScoped
@@ -17,7 +18,10 @@ public class BlockedIpCheck implements HttpUpgradeCheck {
   public Uni<CheckResult> perform(HttpUpgradeContext context) {
     String relay = context.pathParam("relay");
     var remote = context.httpRequest().remoteAddress();
-    if (relay != null && remote != null && rules.blocked(relay, remote.hostAddress())) {
+    if (relay != null
+        && remote != null
+        && rules.blocked(
+            relay, IpLiteral.canonical(remote.hostAddress()).orElse(remote.hostAddress()))) {
       return CheckResult.rejectUpgrade(403);
     }
     return CheckResult.permitUpgrade();

@@ -3,11 +3,10 @@ package org.hearth.relay.admin;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
+import org.hearth.nostr.nip86.IpLiteral;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +24,7 @@ public class BlockedIpDisconnect {
 
   /** Sends a {@code blocked:} NOTICE to, then closes, every connection to {@code relay} from ip. */
   public int disconnect(String relay, String ip) {
-    Optional<InetAddress> blocked = address(ip);
+    Optional<String> blocked = IpLiteral.canonical(ip);
     if (blocked.isEmpty()) {
       return 0;
     }
@@ -44,25 +43,14 @@ public class BlockedIpDisconnect {
     return closed;
   }
 
-  private static Optional<InetAddress> remoteHost(WebSocketConnection c) {
+  /** The canonical remote IP of a connection ({@code host:port}, IPv6 possibly bracketed). */
+  private static Optional<String> remoteHost(WebSocketConnection c) {
     String remote = c.handshakeRequest().remoteAddress();
     if (remote == null) {
       return Optional.empty();
     }
     int colon = remote.lastIndexOf(':');
     String host = colon > 0 ? remote.substring(0, colon) : remote;
-    return address(host.replace("[", "").replace("]", ""));
-  }
-
-  /** A literal address (never a DNS lookup: names are refused). */
-  private static Optional<InetAddress> address(String literal) {
-    if (literal == null || literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(InetAddress.getByName(literal));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
+    return IpLiteral.canonical(host.replace("[", "").replace("]", ""));
   }
 }
