@@ -13,11 +13,11 @@ import org.hearth.assistant.relay.RelayLink;
 import org.hearth.assistant.relay.RelayLinks;
 import org.hearth.assistant.testing.InjectOllama;
 import org.hearth.assistant.testing.InjectRelay;
-import org.hearth.assistant.testing.NodeScript;
 import org.hearth.assistant.testing.PostgresResource;
 import org.hearth.assistant.testing.RealRelayResource;
-import org.hearth.assistant.testing.RelayProcess;
 import org.hearth.nostr.client.ConnectionState;
+import org.hearth.nostr.testkit.NodeScript;
+import org.hearth.nostr.testkit.ServiceProcess;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class RealRelayTest {
   private static final String WORK_SECRET = "secret-w" + token();
 
   @InjectOllama OllamaDouble ollama;
-  @InjectRelay RelayProcess relay;
+  @InjectRelay ServiceProcess relay;
   @Inject RelayLinks links;
   @Inject AssistantKeys keys;
 

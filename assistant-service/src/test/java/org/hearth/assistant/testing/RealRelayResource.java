@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.hearth.assistant.ollama.OllamaDouble;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.crypto.PrivateKey;
+import org.hearth.nostr.testkit.ServiceProcess;
 
 /**
  * A real relay-private (child process, its own fresh database) plus the Ollama double, with the
@@ -38,7 +39,7 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
 
   private OllamaDouble ollama;
   private TestDatabase relayDb;
-  private RelayProcess relay;
+  private ServiceProcess relay;
 
   static LocalSigner key(int n) {
     return new LocalSigner(PrivateKey.fromHex("%064x".formatted(n)));
@@ -59,7 +60,8 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
         Files.writeString(file, e.getValue().privateKey().hex() + "\n", StandardCharsets.US_ASCII);
       }
       relayDb = TestDatabase.start();
-      relay = RelayProcess.start(relayProperties(relayDb.url(), dir), dir.resolve("relay.log"));
+      relay =
+          ServiceProcess.startRelay(relayProperties(relayDb.url(), dir), dir.resolve("relay.log"));
       Map<String, String> config = new HashMap<>();
       config.put("hearth.assistant.connect", "true");
       config.put("hearth.assistant.relay-url", relay.baseUrl());
@@ -108,7 +110,7 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
     injector.injectIntoFields(
         ollama, new TestInjector.AnnotatedAndMatchesType(InjectOllama.class, OllamaDouble.class));
     injector.injectIntoFields(
-        relay, new TestInjector.AnnotatedAndMatchesType(InjectRelay.class, RelayProcess.class));
+        relay, new TestInjector.AnnotatedAndMatchesType(InjectRelay.class, ServiceProcess.class));
   }
 
   @Override

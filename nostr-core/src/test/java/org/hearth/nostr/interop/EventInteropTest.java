@@ -10,6 +10,7 @@ import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventJson;
 import org.hearth.nostr.event.EventTemplate;
+import org.hearth.nostr.testkit.NodeScript;
 import org.junit.jupiter.api.Test;
 
 /** Events cross between nostr-tools (finalizeEvent, verifyEvent, getEventHash) and nostr-core. */
@@ -67,7 +68,7 @@ class EventInteropTest {
       items.append("]}");
     }
     items.append("]}");
-    JsonNode events = JSON.readTree(NodeScript.run("core-events.mjs", items.toString()));
+    JsonNode events = JSON.readTree(NodeScript.exchange("core-events.mjs", items.toString()));
     assertThat(events).hasSize(NASTY.size());
     for (int i = 0; i < NASTY.size(); i++) {
       Event e = Event.fromJson(JSON.writeValueAsString(events.get(i)));
@@ -103,7 +104,7 @@ class EventInteropTest {
       req.append(i > 0 ? "," : "").append(events.get(i).toJson());
     }
     req.append("]}");
-    JsonNode results = JSON.readTree(NodeScript.run("core-events.mjs", req.toString()));
+    JsonNode results = JSON.readTree(NodeScript.exchange("core-events.mjs", req.toString()));
     for (int i = 0; i < NASTY.size(); i++) {
       assertThat(results.get(i).get("valid").asBoolean()).as("verifyEvent #%d", i).isTrue();
       assertThat(results.get(i).get("hash").asText()).isEqualTo(events.get(i).id());

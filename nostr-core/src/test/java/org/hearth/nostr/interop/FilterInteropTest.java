@@ -19,6 +19,7 @@ import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
 import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.filter.FilterJson;
+import org.hearth.nostr.testkit.NodeScript;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +95,7 @@ class FilterInteropTest {
       req.append(i > 0 ? "," : "").append(FilterJson.write(filters.get(i)));
     }
     JsonNode matrix =
-        JSON.readTree(NodeScript.run("core-filters.mjs", req.append("]}").toString()));
+        JSON.readTree(NodeScript.exchange("core-filters.mjs", req.append("]}").toString()));
     boolean[][] out = new boolean[filters.size()][events.size()];
     for (int f = 0; f < filters.size(); f++) {
       for (int e = 0; e < events.size(); e++) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import org.hearth.relay.support.NodeScript;
+import org.hearth.nostr.testkit.NodeScript;
 import org.junit.jupiter.api.Test;
 
 /**

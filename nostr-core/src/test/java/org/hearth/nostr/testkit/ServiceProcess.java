@@ -1,4 +1,4 @@
-package org.hearth.assistant.testing;
+package org.hearth.nostr.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,34 +16,47 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * relay-private as a child process: its packaged fast jar ({@code
- * relay-private/target/quarkus-app/quarkus-run.jar}, built earlier in the reactor) run by this
- * JVM's java on a free port, with the given system properties. Waits until it reports ready.
+ * A Hearth service (relay-private, assistant-service, ...) as a child process: its packaged fast
+ * jar ({@code <module>/target/quarkus-app/quarkus-run.jar}, built earlier in the reactor) run by
+ * this JVM's java on a free port, with the given system properties. Waits until it reports ready. A
+ * module whose tests use it lists the started module as a test-scoped {@code type pom} dependency,
+ * so that the reactor packages it first.
  */
-public final class RelayProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final String module;
 
-  private RelayProcess(Process process, int port, Path log) {
+  private ServiceProcess(String module, Process process, int port, Path log) {
+    this.module = module;
     this.process = process;
     this.port = port;
     this.log = log;
   }
 
-  /** relay-private's fast jar, found from the repository root. */
-  public static Path jar() {
+  /** The fast jar of {@code module}, found from the repository root. */
+  public static Path jar(String module) {
     String root = System.getProperty("hearth.repo.root");
     Path base = root == null ? Path.of("").toAbsolutePath().getParent() : Path.of(root);
-    Path jar = base.resolve("relay-private/target/quarkus-app/quarkus-run.jar");
+    Path jar = base.resolve(module + "/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
-          "no " + jar + ": build relay-private first (mvn verify -pl assistant-service -am)");
+          "no " + jar + ": package " + module + " first (mvn verify -pl <this module> -am)");
     }
     return jar;
   }
 
-  public static RelayProcess start(Map<String, String> properties, Path log) {
+  /** Starts relay-private with {@code properties}; see {@link #start(String, Map, Path)}. */
+  public static ServiceProcess startRelay(Map<String, String> properties, Path log) {
+    return start("relay-private", properties, log);
+  }
+
+  /**
+   * Starts {@code module}'s fast jar with {@code properties} as system properties on a free port,
+   * its output appended to {@code log}, and waits up to two minutes until it is ready.
+   */
+  public static ServiceProcess start(String module, Map<String, String> properties, Path log) {
     int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,20 +64,21 @@ public final class RelayProcess implements AutoCloseable {
     properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-jar");
-    cmd.add(jar().toString());
+    cmd.add(jar(module).toString());
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      RelayProcess relay = new RelayProcess(pb.start(), port, log);
-      relay.awaitReady(Duration.ofSeconds(120));
-      return relay;
+      ServiceProcess service = new ServiceProcess(module, pb.start(), port, log);
+      service.awaitReady(Duration.ofSeconds(120));
+      return service;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start relay-private", e);
+      throw new UncheckedIOException("cannot start " + module, e);
     }
   }
 
-  private static int freePort() {
+  /** A port nobody listens on right now. */
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -82,7 +96,7 @@ public final class RelayProcess implements AutoCloseable {
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           close();
-          throw new IllegalStateException("relay-private exited: " + logTail());
+          throw new IllegalStateException(module + " exited: " + logTail());
         }
         try {
           if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -97,7 +111,7 @@ public final class RelayProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     close();
-    throw new IllegalStateException("relay-private was not ready in " + timeout + ": " + logTail());
+    throw new IllegalStateException(module + " was not ready in " + timeout + ": " + logTail());
   }
 
   public String logTail() {
@@ -107,6 +121,11 @@ public final class RelayProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
+  }
+
+  /** The HTTP port it listens on. */
+  public int port() {
+    return port;
   }
 
   /** {@code ws://127.0.0.1:<port>}: the base URL; a relay is at {@code <base>/<relay>}. */
