@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.hearth.cli.ExitCodes;
 import org.hearth.cli.shared.KeyFileOption;
 import org.hearth.cli.shared.OutputOptions;
 import picocli.CommandLine.Mixin;
@@ -48,8 +49,6 @@ abstract class FinetuneLeaf implements Callable<Integer> {
     } else {
       f.summary(end);
     }
-    return end.state() == Job.State.SUCCEEDED
-        ? org.hearth.cli.ExitCodes.OK
-        : org.hearth.cli.ExitCodes.JOB_FAILED;
+    return end.state() == Job.State.SUCCEEDED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.hearth.nostr.nip98.HttpAuthResult;
 import org.hearth.nostr.nip98.HttpAuthVerifier;
 import org.hearth.nostr.nip98.ReplayGuard;
@@ -43,6 +44,13 @@ final class FakeFinetuneService implements AutoCloseable {
 
   /** Events written on the first stream before the connection is cut (0: never cut). */
   volatile int dropAfter;
+
+  /**
+   * Holds the cut back until the client has shown what it received (a client's HTTP stack may drop
+   * data it had not handed on yet when the connection fails; that is what Last-Event-ID repairs,
+   * but a test must know which id the client saw). Waits at most 30 s.
+   */
+  volatile BooleanSupplier dropWhen = () -> true;
 
   private final Set<String> admins;
   private final HttpServer server;
@@ -235,12 +243,25 @@ final class FakeFinetuneService implements AutoCloseable {
       out.write(frame.getBytes(StandardCharsets.UTF_8));
       out.flush();
       if (cut && ++written == dropAfter) {
+        awaitDrop();
         // An uncaught exception makes the JDK server close the socket without ending the
         // chunked body: the client sees the connection break mid-stream.
         throw new IOException("dropping the event stream on purpose");
       }
     }
     out.close();
+  }
+
+  private void awaitDrop() throws IOException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!dropWhen.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      }
+    }
   }
 
   private static byte[] bytes(JsonNode n) {

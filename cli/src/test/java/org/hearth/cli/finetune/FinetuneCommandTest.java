@@ -30,6 +30,7 @@ class FinetuneCommandTest {
   private Path keyFile;
   private String url;
   private String out;
+  private volatile StringWriter liveOut = new StringWriter();
   private String err;
 
   @BeforeEach
@@ -60,6 +61,7 @@ class FinetuneCommandTest {
     all.addAll(List.of(args));
     all.addAll(List.of("--url", url, "--key-file", key.toString()));
     StringWriter o = new StringWriter();
+    liveOut = o;
     StringWriter e = new StringWriter();
     int code =
         HearthCli.commandLine(new PrintWriter(o), new PrintWriter(e))
@@ -194,6 +196,7 @@ class FinetuneCommandTest {
         FakeFinetuneService.successScript("job-5");
     service.add(script);
     service.dropAfter = 3;
+    service.dropWhen = () -> liveOut.toString().lines().count() >= 3;
     assertThat(run("follow", "job-5", "--progress", "lines")).as(err).isZero();
 
     assertThat(service.streamsOpened()).isEqualTo(2);
@@ -203,7 +206,10 @@ class FinetuneCommandTest {
         .extracting(FakeFinetuneService.Call::lastEventId)
         .containsExactly(null, "3");
     assertThat(service.refusals).as("the reconnection was signed afresh").isEmpty();
-    assertThat(err).contains("reconnecting (1/10)");
+    assertThat(err)
+        .as("the connection broke mid-stream, without the end of the chunked body")
+        .startsWith("hearth: the event stream broke: ")
+        .contains("reconnecting (1/10)");
 
     List<String> lines = out.lines().toList();
     List<String> expected = expectedLines(script);

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
 import org.hearth.nostr.crypto.PublicKey;
 import org.hearth.relay.access.KindWriters;
 import org.hearth.relay.access.Role;
+import org.jboss.logging.Logger;
 
 /** The relays this process serves, resolved once from {@link RelayConfig}. */
 @ApplicationScoped
 public class Relays {
+  private static final Logger LOG = Logger.getLogger(Relays.class);
   private final Map<String, RelaySettings> byPath;
 
   public Relays(RelayConfig config) {
@@ -71,6 +73,14 @@ public class Relays {
                           writers.put(k, parsed);
                         }
                       });
+              if (!writers.isEmpty()
+                  && def.writePolicies().stream()
+                      .noneMatch(n -> n.strip().equals("kind-writers"))) {
+                LOG.warnf(
+                    "hearth.relay.relays.%s.write-policies has no kind-writers: the writer roles"
+                        + " of kinds %s are not enforced on /%s",
+                    path, new java.util.TreeSet<>(writers.keySet()), path);
+              }
               out.put(
                   path,
                   new RelaySettings(
