@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 final class FinetuneCommands {
   private FinetuneCommands() {}
 
-  @Command(name = "start", description = "Start a fine-tune job on one relay's data.")
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Start a fine-tune job on one relay's data.")
   static final class Start extends FinetuneLeaf {
     @Option(names = "--relay", required = true, description = "The relay, e.g. family.")
     String relay;
@@ -61,7 +64,10 @@ final class FinetuneCommands {
     }
   }
 
-  @Command(name = "list", description = "Fine-tune jobs, newest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Fine-tune jobs, newest first.")
   static final class ListJobs extends FinetuneLeaf {
     @Option(names = "--relay", description = "Only this relay's jobs.")
     String relay;
@@ -88,7 +94,10 @@ final class FinetuneCommands {
     String id;
   }
 
-  @Command(name = "status", description = "A job's state, progress, metrics and files.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "A job's state, progress, metrics and files.")
   static final class Status extends OnJob {
     @Override
     public Integer call() {
@@ -104,7 +113,10 @@ final class FinetuneCommands {
     }
   }
 
-  @Command(name = "cancel", description = "Cancel a queued or running job.")
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
+      description = "Cancel a queued or running job.")
   static final class Cancel extends OnJob {
     @Override
     public Integer call() {
@@ -121,6 +133,7 @@ final class FinetuneCommands {
 
   @Command(
       name = "follow",
+      mixinStandardHelpOptions = true,
       description =
           "Show a job's progress until it ends (exit code 0 when it SUCCEEDED, "
               + ExitCodes.JOB_FAILED
@@ -134,7 +147,10 @@ final class FinetuneCommands {
     }
   }
 
-  @Command(name = "report", description = "Print a finished job's report (markdown).")
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description = "Print a finished job's report (markdown).")
   static final class Report extends OnJob {
     @Option(names = "--loss-png", paramLabel = "FILE", description = "Save the loss curve here.")
     Path lossPng;
