@@ -2,6 +2,7 @@ package org.hearth.cli;
 
 import java.io.PrintWriter;
 import org.hearth.cli.admin.AdminCommand;
+import org.hearth.cli.finetune.FinetuneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hearth 0.1.0",
     description = "Hearth from a terminal.",
-    subcommands = {AdminCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AdminCommand.class, FinetuneCommand.class, CommandLine.HelpCommand.class})
 public final class HearthCli {
 
   /** A command line wired to these streams, with plain-words error handling. */
@@ -20,6 +21,7 @@ public final class HearthCli {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new PlainErrors());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
 

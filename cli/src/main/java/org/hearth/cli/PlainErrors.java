@@ -1,6 +1,7 @@
 package org.hearth.cli;
 
-import org.hearth.cli.admin.KeyFileException;
+import org.hearth.cli.finetune.FinetuneCallException;
+import org.hearth.cli.shared.KeyFileException;
 import org.hearth.nostr.NostrException;
 import org.hearth.nostr.nip86.Nip86CallException;
 import picocli.CommandLine;
@@ -32,6 +33,15 @@ final class PlainErrors implements IExecutionExceptionHandler {
                       + " (is this key an owner or admin of the relay, and the clock right?)";
               default -> c.getMessage();
             };
+      }
+      case FinetuneCallException f -> {
+        code = f.refused() ? ExitCodes.REFUSED : ExitCodes.UNREACHABLE;
+        message =
+            f.refused()
+                ? "the finetune service refused: " + f.getMessage()
+                : f.status() >= 500
+                    ? "the finetune service failed: " + f.getMessage()
+                    : f.getMessage();
       }
       case IllegalArgumentException x -> {
         message = x.getMessage();

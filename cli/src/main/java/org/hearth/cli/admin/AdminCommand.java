@@ -1,11 +1,15 @@
 package org.hearth.cli.admin;
 
 import java.net.URI;
-import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import org.hearth.cli.shared.KeyFileOption;
+import org.hearth.cli.shared.OutputOptions;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.nip86.Nip86Client;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,44 +45,28 @@ public final class AdminCommand {
       description = "The relay's URL, e.g. ws://localhost:7447/family (ws, wss, http or https).")
   URI relay;
 
-  @Option(
-      names = "--key-file",
-      defaultValue = "${env:HEARTH_KEY_FILE}",
-      description =
-          "File holding your nsec or hex secret key, mode 600 (default: $HEARTH_KEY_FILE).")
-  Path keyFile;
+  @Mixin KeyFileOption key;
 
-  @Option(names = "--json", description = "Print the relay's answer as JSON.")
-  boolean json;
-
-  @Option(
-      names = "--timeout",
-      defaultValue = "30",
-      description = "Seconds to wait for the relay (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  @Mixin OutputOptions options;
 
   /** A session for one call: signs with the key file, prints to this command's streams. */
   AdminSession session() {
-    if (keyFile == null) {
-      throw new KeyFileException(
-          "no key file: give --key-file <file> or set HEARTH_KEY_FILE (a file holding your nsec)");
-    }
-    LocalSigner signer = new LocalSigner(KeyFile.load(keyFile));
+    LocalSigner signer = key.signer();
     Nip86Client client =
         new Nip86Client(
-            java.net.http.HttpClient.newBuilder().connectTimeout(timeout()).build(),
+            HttpClient.newBuilder().connectTimeout(timeout()).build(),
             relay,
             signer,
             timeout(),
-            java.time.Clock.systemUTC());
-    return new AdminSession(client, new Output(spec.commandLine().getOut(), json));
+            Clock.systemUTC());
+    return new AdminSession(client, output());
   }
 
   Output output() {
-    return new Output(spec.commandLine().getOut(), json);
+    return new Output(spec.commandLine().getOut(), options.json());
   }
 
   Duration timeout() {
-    return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    return options.timeout();
   }
 }

@@ -1,6 +1,7 @@
 package org.hearth.cli.admin;
 
 import java.util.concurrent.Callable;
+import org.hearth.cli.shared.Ancestors;
 import org.hearth.nostr.crypto.PublicKey;
 import org.hearth.nostr.nip86.RpcMethod;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,12 +12,7 @@ abstract class Leaf implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   AdminCommand admin() {
-    for (CommandSpec s = spec; s != null; s = s.parent()) {
-      if (s.userObject() instanceof AdminCommand a) {
-        return a;
-      }
-    }
-    throw new IllegalStateException("not under `hearth admin`");
+    return Ancestors.find(spec, AdminCommand.class);
   }
 
   int run(String done, RpcMethod method, Object... params) {

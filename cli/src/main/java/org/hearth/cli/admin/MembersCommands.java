@@ -78,13 +78,7 @@ final class MembersCommands {
   }
 
   @Command(name = "remove", description = "Revoke every grant of a key on the relay.")
-  static final class Remove extends Leaf {
-    @Parameters(index = "0", paramLabel = "PUBKEY")
-    String pubkey;
-
-    @Option(names = "--reason", description = "Why (kept in the audit log).")
-    String reason;
-
+  static final class Remove extends PubkeyCommands.OnKey {
     @Override
     public Integer call() {
       String hex = hex(pubkey);

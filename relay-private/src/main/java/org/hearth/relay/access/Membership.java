@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hearth.nostr.crypto.PublicKey;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
@@ -110,6 +111,19 @@ public class Membership {
   public boolean mayWrite(String relay, String pubkey, int kind, long now) {
     for (Grant g : activeGrants(relay, pubkey, now)) {
       if (g.mayWrite(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when {@code pubkey} holds an active grant of one of {@code roles} that may write {@code
+   * kind} on {@code relay}.
+   */
+  public boolean writesAs(String relay, String pubkey, int kind, Set<Role> roles, long now) {
+    for (Grant g : activeGrants(relay, pubkey, now)) {
+      if (roles.contains(g.role()) && g.mayWrite(kind)) {
         return true;
       }
     }

@@ -94,18 +94,26 @@ public interface RelayConfig {
 
     /**
      * Visibility overrides by kind ({@code visibility."30023"=members}): {@code author}, {@code
-     * parties} (author and p-tagged keys) or {@code members}. Defaults: 4, 13, 14, 1059 parties;
-     * 30078 author; every other kind members.
+     * parties} (author and p-tagged keys) or {@code members}. Defaults: 4, 13, 14, 1059, 30970
+     * parties; 30078 author; every other kind members.
      */
     Map<String, Visibility> visibility();
+
+    /**
+     * Roles that alone may write a kind, checked on the event's author by the write policy {@code
+     * kind-writers} ({@code writers."5970"=owner,admin}; {@code any} lifts a default). Defaults:
+     * 5970 owner, admin, service; 6970, 7000 and 30970 service; every other kind: any role that
+     * writes.
+     */
+    Map<String, String> writers();
 
     /**
      * The write policy chain, evaluated in order; the first rejection wins. Names: see {@code
      * WritePolicies.BUILT_IN}; an unknown name stops the start. Default: the full safe chain.
      */
     @WithDefault(
-        "created-at-bounds,tag-limit,expired,auth-required,member-writer,gift-wrap-recipients,"
-            + "protected-event")
+        "created-at-bounds,tag-limit,expired,auth-required,member-writer,kind-writers,"
+            + "gift-wrap-recipients,protected-event")
     List<String> writePolicies();
 
     /**

@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.hearth.nostr.crypto.PublicKey;
+import org.hearth.relay.access.KindWriters;
+import org.hearth.relay.access.Role;
+import org.jboss.logging.Logger;
 
 /** The relays this process serves, resolved once from {@link RelayConfig}. */
 @ApplicationScoped
 public class Relays {
+  private static final Logger LOG = Logger.getLogger(Relays.class);
   private final Map<String, RelaySettings> byPath;
 
   public Relays(RelayConfig config) {
@@ -54,7 +59,28 @@ public class Relays {
                       .or(() -> globalOwner)
                       .orElseGet(generated);
               Map<Integer, Visibility> visibility = new HashMap<>(RelaySettings.DEFAULT_VISIBILITY);
-              def.visibility().forEach((kind, v) -> visibility.put(parseKind(path, kind), v));
+              def.visibility()
+                  .forEach((kind, v) -> visibility.put(parseKind(path, "visibility", kind), v));
+              Map<Integer, Set<Role>> writers = new HashMap<>(KindWriters.DEFAULTS);
+              def.writers()
+                  .forEach(
+                      (kind, roles) -> {
+                        int k = parseKind(path, "writers", kind);
+                        Set<Role> parsed = parseRoles(path, kind, roles);
+                        if (parsed.isEmpty()) {
+                          writers.remove(k);
+                        } else {
+                          writers.put(k, parsed);
+                        }
+                      });
+              if (!writers.isEmpty()
+                  && def.writePolicies().stream()
+                      .noneMatch(n -> n.strip().equals("kind-writers"))) {
+                LOG.warnf(
+                    "hearth.relay.relays.%s.write-policies has no kind-writers: the writer roles"
+                        + " of kinds %s are not enforced on /%s",
+                    path, new java.util.TreeSet<>(writers.keySet()), path);
+              }
               out.put(
                   path,
                   new RelaySettings(
@@ -66,18 +92,28 @@ public class Relays {
                       keys(def.members().or(config::members)),
                       keys(def.services().or(config::services)),
                       visibility,
+                      writers,
                       def.writePolicies(),
                       def.readPolicies()));
             });
     return Map.copyOf(out);
   }
 
-  private static int parseKind(String relay, String kind) {
+  private static int parseKind(String relay, String key, String kind) {
     try {
       return Integer.parseInt(kind.replace("\"", ""));
     } catch (NumberFormatException e) {
       throw new IllegalStateException(
-          "hearth.relay.relays." + relay + ".visibility: not a kind number: " + kind);
+          "hearth.relay.relays." + relay + "." + key + ": not a kind number: " + kind);
+    }
+  }
+
+  private static Set<Role> parseRoles(String relay, String kind, String roles) {
+    try {
+      return KindWriters.parse(roles);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "hearth.relay.relays." + relay + ".writers." + kind + ": " + e.getMessage());
     }
   }
 

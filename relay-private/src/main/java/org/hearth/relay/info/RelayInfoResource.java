@@ -8,7 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.hearth.relay.access.KindWriters;
 import org.hearth.relay.admin.RelayOverrides;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
@@ -61,11 +64,29 @@ public class RelayInfoResource {
     doc.put("limitation", limitation);
     doc.put("hearth_write_policies", r.writePolicies());
     doc.put("hearth_read_policies", r.readPolicies());
+    doc.put("hearth_visibility", visibility(r));
+    doc.put("hearth_kind_writers", writers(r));
     overrides.amend(r.path(), doc);
     return Response.ok(doc)
         .header("Access-Control-Allow-Origin", "*")
         .header("Access-Control-Allow-Headers", "*")
         .header("Access-Control-Allow-Methods", "GET, OPTIONS")
         .build();
+  }
+
+  /** Kinds that are not readable by every member: {@code {"4": "parties", …}}, by kind. */
+  static Map<String, String> visibility(RelaySettings r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    new TreeMap<>(r.visibility())
+        .forEach((kind, v) -> out.put(String.valueOf(kind), v.name().toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  /** Kinds only some roles may write: {@code {"5970": ["owner", "admin", "service"], …}}. */
+  static Map<String, List<String>> writers(RelaySettings r) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    new TreeMap<>(r.writers())
+        .forEach((kind, roles) -> out.put(String.valueOf(kind), KindWriters.roleKeys(roles)));
+    return out;
   }
 }

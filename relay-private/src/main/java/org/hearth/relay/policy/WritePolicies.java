@@ -5,9 +5,12 @@ import static org.hearth.relay.policy.PolicyResult.reject;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.message.Prefix;
+import org.hearth.relay.access.KindWriters;
 import org.hearth.relay.access.ReadAccess;
+import org.hearth.relay.access.Role;
 
 /**
  * The built-in write policies, by the name used in {@code hearth.relay.relays.<r>.write-policies}.
@@ -25,6 +28,7 @@ public final class WritePolicies {
           "expired", WritePolicies::notExpired,
           "auth-required", WritePolicies::authRequired,
           "member-writer", WritePolicies::memberWriter,
+          "kind-writers", WritePolicies::kindWriters,
           "gift-wrap-recipients", WritePolicies::giftWrapRecipients,
           "protected-event", WritePolicies::protectedEvent);
 
@@ -76,6 +80,20 @@ public final class WritePolicies {
       return reject(Prefix.RESTRICTED, "the author may not write kind " + e.kind() + " here");
     }
     return ACCEPT;
+  }
+
+  /**
+   * Kinds reserved to some roles ({@code writers}; by default the fine-tune job kinds): the author
+   * must hold one of them, on a grant that may write the kind.
+   */
+  static PolicyResult kindWriters(WriteContext c) {
+    Event e = c.event();
+    Set<Role> roles = c.relay().writersOf(e.kind());
+    if (roles.isEmpty()
+        || c.membership().writesAs(c.relay().path(), e.pubkey(), e.kind(), roles, c.now())) {
+      return ACCEPT;
+    }
+    return reject(Prefix.RESTRICTED, KindWriters.refusal(e.kind(), roles));
   }
 
   /** A gift wrap must name at least one recipient, and every recipient must be a member. */

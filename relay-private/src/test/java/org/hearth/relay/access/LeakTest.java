@@ -5,12 +5,15 @@ import static org.hearth.relay.support.TestKeys.ALICE;
 import static org.hearth.relay.support.TestKeys.BOB;
 import static org.hearth.relay.support.TestKeys.CAROL;
 import static org.hearth.relay.support.TestKeys.OWNER;
+import static org.hearth.relay.support.TestKeys.SERVICE;
 import static org.hearth.relay.support.TestKeys.event;
 import static org.hearth.relay.support.TestKeys.hex;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +31,19 @@ import org.junit.jupiter.api.Test;
 /**
  * For each read path (REQ, id lookup, kind-less filters, search, COUNT, live), an unauthenticated
  * client, a non-member and a member who is not a party (the owner) get nothing private: DMs (4,
- * 14), gift wraps (1059) addressed to Bob, Alice's app data (30078).
+ * 14), gift wraps (1059) addressed to Bob, Alice's app data (30078), and the consented
+ * conversations (30970) the assistant keeps for the finetune service, which members (even the
+ * conversation's own member) never read.
  */
 @QuarkusTest
 class LeakTest {
+  /** The finetune service: a second service key, granted at runtime on /family. */
+  static final LocalSigner FINETUNE = LocalSigner.generate();
+
   @TestHTTPResource("/")
   URI root;
+
+  @Inject Membership membership;
 
   String t;
   String word;
@@ -43,9 +53,17 @@ class LeakTest {
   Event chat;
   Event wrap;
   Event appData;
+  Event pairs;
 
   @BeforeEach
   void seed() {
+    long now = Instant.now().getEpochSecond();
+    if (!membership.isMember("family", hex(FINETUNE), now)) {
+      membership
+          .grant(Grant.of("family", hex(FINETUNE), Role.SERVICE, "test"))
+          .await()
+          .indefinitely();
+    }
     t = UUID.randomUUID().toString();
     word = "w" + UUID.randomUUID().toString().replace("-", "");
     LocalSigner throwaway = LocalSigner.generate();
@@ -54,12 +72,29 @@ class LeakTest {
     chat = event(ALICE, 14, "private chat " + word, "p", hex(BOB), "t", t);
     wrap = event(throwaway, 1059, "wrapped " + word, "p", hex(BOB), "t", t);
     appData = event(ALICE, 30078, "settings " + word, "d", "app-" + t, "t", t);
-    privates = List.of(dm, chat, wrap, appData);
+    pairs =
+        event(
+            SERVICE,
+            30970,
+            "pairs " + word,
+            "d",
+            hex(ALICE),
+            "p",
+            hex(FINETUNE),
+            "member",
+            hex(ALICE),
+            "t",
+            t);
+    privates = List.of(dm, chat, wrap, appData, pairs);
     try (TestSocket s = open()) {
       s.auth(ALICE);
       for (Event e : List.of(publicNote, dm, chat, wrap, appData)) {
         assertThat(s.publish(e).accepted()).as("seed %s", e.kind()).isTrue();
       }
+    }
+    try (TestSocket s = open()) {
+      s.auth(SERVICE);
+      assertThat(s.publish(pairs).accepted()).as("seed 30970").isTrue();
     }
   }
 
@@ -75,7 +110,7 @@ class LeakTest {
     return List.of(
         new Filter(null, null, null, Map.of("t", Set.of(t)), null, null, null, null),
         new Filter(Set.copyOf(privateIds()), null, null, null, null, null, null, null),
-        new Filter(null, null, Set.of(4, 14, 1059, 30078), null, null, null, null, null),
+        new Filter(null, null, Set.of(4, 14, 1059, 30078, 30970), null, null, null, null, null),
         new Filter(null, Set.of(hex(ALICE)), null, null, null, null, null, null),
         new Filter(null, null, Set.of(1059), null, null, null, null, null),
         new Filter(null, null, null, Map.of("p", Set.of(hex(BOB))), null, null, null, null),
@@ -141,6 +176,16 @@ class LeakTest {
           .extracting(Event::id)
           .containsExactlyInAnyOrder(publicNote.id(), dm.id(), chat.id(), appData.id());
     }
+    try (TestSocket s = open()) {
+      s.auth(FINETUNE);
+      for (int i : new int[] {0, 1, 2, 6}) {
+        Filter f = readPaths().get(i);
+        assertThat(s.req("f" + i, f)).as("%s", f).extracting(Event::id).contains(pairs.id());
+      }
+      assertThat(s.req("r", readPaths().get(0)))
+          .extracting(Event::id)
+          .containsExactlyInAnyOrder(publicNote.id(), pairs.id());
+    }
   }
 
   @Test
@@ -149,19 +194,28 @@ class LeakTest {
     Filter f = new Filter(null, null, null, Map.of("t", Set.of(live)), null, null, null, null);
     try (TestSocket owner = open();
         TestSocket bob = open();
-        TestSocket alice = open()) {
+        TestSocket alice = open();
+        TestSocket ft = open()) {
       owner.auth(OWNER);
       bob.auth(BOB);
       alice.auth(ALICE);
+      ft.auth(FINETUNE);
+      assertThat(ft.req("live", f)).isEmpty();
       assertThat(owner.req("live", f)).isEmpty();
       assertThat(bob.req("live", f)).isEmpty();
       Event newDm = event(ALICE, 4, "live dm", "p", hex(BOB), "t", live);
       Event newWrap = event(LocalSigner.generate(), 1059, "w", "p", hex(BOB), "t", live);
       Event newApp = event(ALICE, 30078, "a", "d", "x" + live, "t", live);
+      Event newPairs = event(SERVICE, 30970, "p", "d", hex(BOB), "p", hex(FINETUNE), "t", live);
       Event note = event(ALICE, 1, "live public", "t", live);
-      for (Event e : List.of(newDm, newWrap, newApp, note)) {
+      for (Event e : List.of(newDm, newWrap, newApp)) {
         assertThat(alice.publish(e).accepted()).isTrue();
       }
+      try (TestSocket assistant = open()) {
+        assistant.auth(SERVICE);
+        assertThat(assistant.publish(newPairs).accepted()).isTrue();
+      }
+      assertThat(alice.publish(note).accepted()).isTrue();
       assertThat(owner.next(RelayMessage.Delivery.class).event().id()).isEqualTo(note.id());
       assertThat(owner.poll(200)).isNull();
       assertThat(
@@ -170,6 +224,11 @@ class LeakTest {
                   bob.next(RelayMessage.Delivery.class).event().id(),
                   bob.next(RelayMessage.Delivery.class).event().id()))
           .containsExactly(newDm.id(), newWrap.id(), note.id());
+      assertThat(
+              List.of(
+                  ft.next(RelayMessage.Delivery.class).event().id(),
+                  ft.next(RelayMessage.Delivery.class).event().id()))
+          .containsExactly(newPairs.id(), note.id());
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.hearth.cli.admin;
+package org.hearth.cli.shared;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
