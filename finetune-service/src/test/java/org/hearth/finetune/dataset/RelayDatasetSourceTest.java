@@ -52,7 +52,11 @@ class RelayDatasetSourceTest {
   private static final LocalSigner CAROL = key(0x24);
   private static final LocalSigner OUTSIDER = key(0x29);
   private static final int FILLERS_PER_AUTHOR = 40;
-  private static final int PAGE_SIZE = 50;
+
+  /** Notes on /family spread over as many seconds; raise it to measure a big build. */
+  private static final int SPREAD = Integer.getInteger("hearth.test.dataset.spread", 60);
+
+  private static final int PAGE_SIZE = Integer.getInteger("hearth.test.dataset.page-size", 50);
 
   /** Letters only, so no scrubbing pattern can touch a canary. */
   private final String run =
@@ -201,7 +205,7 @@ class RelayDatasetSourceTest {
         fillers.add(note(s, "Filler " + (i++) + " " + canary("FFILL"), now - 500));
       }
     }
-    for (int k = 0; k < 60; k++) {
+    for (int k = 0; k < SPREAD; k++) {
       fillers.add(note(BOB, "Spread " + k + " " + canary("FFILL"), now - 1000 - k));
     }
     publish("family", fillers);
@@ -319,7 +323,7 @@ class RelayDatasetSourceTest {
   @Test
   void theManifestCountsAndHashesRightAndIsStable() throws Exception {
     JsonNode m = JSON.readTree(family.manifestJson());
-    int fillers = 3 * FILLERS_PER_AUTHOR + 60;
+    int fillers = 3 * FILLERS_PER_AUTHOR + SPREAD;
     assertThat(m.path("samples").path("count").asInt()).isEqualTo(family.samples().size());
     assertThat(m.path("samples").path("documents").asInt()).isEqualTo(3 + fillers);
     List<String> hashes = new ArrayList<>();
@@ -363,6 +367,22 @@ class RelayDatasetSourceTest {
     }
     assertThat(manifestIds(JSON.readTree(personal.manifestJson())))
         .doesNotContainAnyElementsOf(published.get("family"));
+  }
+
+  @Test
+  void theTestRelayHidesConversationsFromOtherMembers() {
+    // what makes the consent tests meaningful: 30970 is visible to its author and the service only
+    try (RelayClient c =
+        RelayClient.builder(URI.create(relay.baseUrl() + "/family"))
+            .signer(BOB)
+            .eagerAuth(true)
+            .build()) {
+      c.connectAndWait();
+      Filter f = new Filter(null, null, Set.of(30970), null, null, null, null, null);
+      assertThat(c.queryAndWait(List.of(f), Duration.ofSeconds(30))).isEmpty();
+      Filter notes = new Filter(null, null, Set.of(1), null, null, null, null, null);
+      assertThat(c.queryAndWait(List.of(notes), Duration.ofSeconds(30))).isNotEmpty();
+    }
   }
 
   @Test
