@@ -57,6 +57,7 @@ final class DatasetBuild {
   }
 
   Dataset run() throws DatasetException {
+    long startedNanos = System.nanoTime();
     Instant started = settings.clock().instant();
     now = started.getEpochSecond();
     String relay = address.relay();
@@ -86,6 +87,7 @@ final class DatasetBuild {
                     roster.listed())));
     progress.report("conversations", chats.size(), -1);
 
+    long fetched = System.nanoTime();
     Scrubber scrubber = new Scrubber(names, settings.pseudonymizer());
     List<Sample> samples = new ArrayList<>();
     ScrubStats stats = ScrubStats.empty();
@@ -170,13 +172,16 @@ final class DatasetBuild {
     String manifest = DatasetManifest.write(facts, tally, samples, stats);
     progress.report("manifest", 1, 1);
     LOG.infof(
-        "dataset of /%s: %d samples from %d events (%d seen, %d REQs, %d replacements)",
+        "dataset of /%s: %d samples from %d events (%d seen, %d REQs, %d replacements;"
+            + " fetch %d ms, scrub and manifest %d ms)",
         relay,
         samples.size(),
         tally.usedCount(),
         tally.seenCount(),
         reader.requests(),
-        stats.total());
+        stats.total(),
+        (fetched - startedNanos) / 1_000_000,
+        (System.nanoTime() - fetched) / 1_000_000);
     return new Dataset(relay, samples, manifest);
   }
 

@@ -464,16 +464,16 @@ class RelayDatasetSourceTest {
               .eagerAuth(true)
               .build()) {
         c.connectAndWait();
-        List<CompletableFuture<RelayMessage.Ok>> oks = new ArrayList<>();
-        for (Event e : entry.getValue()) {
-          oks.add(c.publish(e));
-        }
-        for (int i = 0; i < oks.size(); i++) {
-          RelayMessage.Ok ok = oks.get(i).get(60, TimeUnit.SECONDS);
-          assertThat(ok.accepted()).as(ok.message() + "\n" + relay.logTail()).isTrue();
-          published
-              .computeIfAbsent(relayName, k -> new HashSet<>())
-              .add(entry.getValue().get(i).id());
+        List<Event> all = entry.getValue();
+        for (int from = 0; from < all.size(); from += 500) { // below the client's maxPending
+          List<Event> chunk = all.subList(from, Math.min(all.size(), from + 500));
+          List<CompletableFuture<RelayMessage.Ok>> oks = new ArrayList<>();
+          chunk.forEach(e -> oks.add(c.publish(e)));
+          for (int i = 0; i < oks.size(); i++) {
+            RelayMessage.Ok ok = oks.get(i).get(60, TimeUnit.SECONDS);
+            assertThat(ok.accepted()).as(ok.message() + "\n" + relay.logTail()).isTrue();
+            published.computeIfAbsent(relayName, k -> new HashSet<>()).add(chunk.get(i).id());
+          }
         }
       }
     }
