@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /** The build's own NIP-09 / NIP-40 check, behind the relay's. */
 class DeletionIndexTest {
-  private static final LocalSigner ALICE = new LocalSigner(PrivateKey.fromHex("%064x".formatted(0x21)));
-  private static final LocalSigner MALLORY = new LocalSigner(PrivateKey.fromHex("%064x".formatted(0x66)));
+  private static final LocalSigner ALICE =
+      new LocalSigner(PrivateKey.fromHex("%064x".formatted(0x21)));
+  private static final LocalSigner MALLORY =
+      new LocalSigner(PrivateKey.fromHex("%064x".formatted(0x66)));
 
   private static Event sign(LocalSigner s, int kind, List<List<String>> tags, long at) {
     return s.sign(new EventTemplate(kind, tags, "x" + at, at));
@@ -27,7 +29,8 @@ class DeletionIndexTest {
     DeletionIndex idx = new DeletionIndex();
     idx.add(sign(MALLORY, 5, List.of(List.of("e", other.id())), 200));
     idx.add(sign(ALICE, 5, List.of(List.of("e", note.id())), 200));
-    idx.add(sign(ALICE, 5, List.of(List.of("a", "30023:" + ALICE.publicKey().hex() + ":soup")), 200));
+    idx.add(
+        sign(ALICE, 5, List.of(List.of("a", "30023:" + ALICE.publicKey().hex() + ":soup")), 200));
     assertThat(idx.deletes(note)).isTrue();
     assertThat(idx.deletes(other)).as("someone else's deletion").isFalse();
     assertThat(idx.deletes(oldArticle)).isTrue();
@@ -39,7 +42,8 @@ class DeletionIndexTest {
     Event e = sign(ALICE, 1, List.of(List.of("expiration", "1000")), 10);
     assertThat(DeletionIndex.expired(e, 999)).isFalse();
     assertThat(DeletionIndex.expired(e, 1000)).isTrue();
-    assertThat(DeletionIndex.expired(sign(ALICE, 1, List.of(List.of("expiration", "soon")), 10), 5000))
+    assertThat(
+            DeletionIndex.expired(sign(ALICE, 1, List.of(List.of("expiration", "soon")), 10), 5000))
         .isFalse();
   }
 }
