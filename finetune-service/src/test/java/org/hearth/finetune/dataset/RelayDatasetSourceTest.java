@@ -356,7 +356,25 @@ class RelayDatasetSourceTest {
 
   @Test
   void thePersonalDatasetHoldsNothingFromFamily() throws Exception {
-    Dataset personal = source.build("personal", DatasetProgress.NONE);
+    List<String> phases = new ArrayList<>();
+    Dataset personal =
+        source.build(
+            "personal",
+            (phase, done, total) -> {
+              if (phases.isEmpty() || !phases.getLast().equals(phase)) {
+                phases.add(phase);
+              }
+            });
+    assertThat(phases)
+        .containsExactly(
+            "connect",
+            "members",
+            "deletions",
+            "profiles",
+            "documents",
+            "conversations",
+            "scrub",
+            "manifest");
     String all = allText(personal);
     assertThat(all).contains(canary("PNOTE"), canary("PLONG"), canary("PQ"), canary("PA"));
     assertThat(all).doesNotContain(canary("PX")); // the family assistant's 30970 on /personal
