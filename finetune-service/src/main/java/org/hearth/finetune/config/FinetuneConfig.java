@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of the fine-tuning service (prefix {@code hearth.finetune}). */
@@ -25,6 +27,9 @@ public interface FinetuneConfig {
   /** Privacy scrubbing settings. */
   Scrub scrub();
 
+  /** Where datasets are read from. */
+  Data dataset();
+
   /** Where the trained adapter is registered. */
   interface Ollama {
     /** Base URL of the Ollama HTTP API. */
@@ -43,5 +48,43 @@ public interface FinetuneConfig {
      * names. Absent: pseudonymisation of names is refused.
      */
     Optional<Path> pseudonymKeyFile();
+  }
+
+  /**
+   * Dataset building (prefix {@code hearth.finetune.dataset}): one relay, read as the service's own
+   * key. Read at each build; no restart needed for the key file's content.
+   */
+  interface Data {
+    /**
+     * Base websocket URL of relay-private; relay {@code family} is read at {@code
+     * <relay-url>/family} and nowhere else. Default: {@code ws://localhost:8080}.
+     */
+    @WithDefault("ws://localhost:8080")
+    URI relayUrl();
+
+    /**
+     * File holding the fine-tune service's secret key (first line: nsec or 64 hex characters; mode
+     * 0600). It authenticates (NIP-42) and decrypts consented conversations. Absent: datasets are
+     * refused.
+     */
+    Optional<Path> keyFile();
+
+    /** Kinds read as documents. Default: 1 (notes) and 30023 (long-form). */
+    @WithDefault("1,30023")
+    List<Integer> documentKinds();
+
+    /** Events asked for per page (the relay's NIP-11 max_limit caps it). Default: 500. */
+    @WithDefault("500")
+    int pageSize();
+
+    /** Longest wait for one page (until EOSE), as an ISO-8601 duration. Default: 30 seconds. */
+    @WithDefault("PT30S")
+    Duration pageTimeout();
+
+    /**
+     * The assistant key of each relay ({@code assistants.family=<hex or npub>}): only kind-30970
+     * conversations it wrote become chat pairs. A relay without one yields no chat pairs.
+     */
+    Map<String, String> assistants();
   }
 }

@@ -1,0 +1,35 @@
+package org.hearth.finetune.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.hearth.finetune.config.FinetuneConfig;
+import org.junit.jupiter.api.Test;
+
+/** The CDI bean and its configuration defaults: without a key file a build is refused. */
+@QuarkusTest
+class RelayDatasetSourceConfigTest {
+  @Inject FinetuneConfig config;
+  @Inject DatasetSource source;
+
+  @Test
+  void defaultsAndTheBean() {
+    FinetuneConfig.Data d = config.dataset();
+    assertThat(d.relayUrl()).isEqualTo(URI.create("ws://localhost:8080"));
+    assertThat(d.documentKinds()).containsExactly(1, 30023);
+    assertThat(d.pageSize()).isEqualTo(500);
+    assertThat(d.pageTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(d.keyFile()).isEmpty();
+    assertThat(d.assistants()).isEmpty();
+    assertThat(source).isInstanceOf(RelayDatasetSource.class);
+    assertThatThrownBy(() -> source.build("family", DatasetProgress.NONE))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("hearth.finetune.dataset.key-file");
+    assertThat(List.of(SkipReason.values())).extracting(SkipReason::key).contains("not-a-member");
+  }
+}
