@@ -29,6 +29,7 @@ import org.hearth.nostr.event.EventTemplate;
 import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.nostr.nip44.Nip44;
+import org.hearth.nostr.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class RelayDatasetSourceTest {
   private final Map<String, String> canary = new HashMap<>();
   private final Map<String, Set<String>> published = new HashMap<>();
   private RelayDatabase db;
-  private RelayProcess relay;
+  private ServiceProcess relay;
   private Path dir;
   private RelayDatasetSource source;
   private Pseudonymizer pseudonymizer;
@@ -102,7 +103,7 @@ class RelayDatasetSourceTest {
     // 30970 as docs/finetune-protocol.md wants it: author and p-tagged keys only
     p.put("hearth.relay.relays.family.visibility.\"30970\"", "parties");
     p.put("hearth.relay.relays.personal.visibility.\"30970\"", "parties");
-    relay = RelayProcess.start(p, dir.resolve("relay.log"));
+    relay = ServiceProcess.startRelay(p, dir.resolve("relay.log"));
 
     Path keyFile = dir.resolve("finetune.nsec");
     Files.writeString(keyFile, FINETUNE.privateKey().nsec() + "\n");
