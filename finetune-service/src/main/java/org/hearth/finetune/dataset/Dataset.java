@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param relay the relay's name
  * @param samples scrubbed samples, in a stable order
- * @param manifestJson the manifest (source relay, event ids, counts, hashes, scrubbing
- *     statistics) as a JSON document
+ * @param manifestJson the manifest (source relay, event ids, counts, hashes, scrubbing statistics)
+ *     as a JSON document
  */
 public record Dataset(String relay, List<Sample> samples, String manifestJson) {
   public Dataset {

@@ -1,8 +1,8 @@
 package org.hearth.finetune.dataset;
 
 /**
- * Builds the training set of exactly one relay. Implementations read nothing but that relay, as
- * the fine-tune service's own key.
+ * Builds the training set of exactly one relay. Implementations read nothing but that relay, as the
+ * fine-tune service's own key.
  */
 public interface DatasetSource {
 

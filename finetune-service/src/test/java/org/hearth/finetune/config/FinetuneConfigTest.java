@@ -2,13 +2,16 @@ package org.hearth.finetune.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hearth.finetune.testing.FinetuneTestResource;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(FinetuneTestResource.class)
 class FinetuneConfigTest {
   @Inject FinetuneConfig config;
   @Inject ComputeManagers managers;
