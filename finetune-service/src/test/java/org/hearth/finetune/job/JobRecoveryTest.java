@@ -33,7 +33,7 @@ class JobRecoveryTest {
 
   @AfterEach
   void restore() {
-    dataset.extra = List.of();
+    dataset.setExtra(List.of());
     worker.start();
   }
 
@@ -97,7 +97,7 @@ class JobRecoveryTest {
   @Test
   void aCheckpointIsNotResumedWhenTheDatasetChanged() throws Exception {
     Job stopped = stoppedAfterACheckpoint(20);
-    dataset.extra = List.<String[]>of(new String[] {"question the dog ? answer", "ran to the park"});
+    dataset.setExtra(List.<String[]>of(new String[] {"question the dog ? answer", "ran to the park"}));
 
     worker.start();
     Job failed = Api.await(() -> read(stopped.id()), j -> j.state().ended());

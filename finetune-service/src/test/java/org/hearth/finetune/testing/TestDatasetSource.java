@@ -13,7 +13,7 @@ import org.hearth.finetune.dataset.Sample;
 
 /**
  * A fixed small dataset in TinyLlama's vocabulary, for every relay but {@code broken} (which fails
- * like an unreadable relay). {@link #extra} adds a sample, changing the manifest: a resumed job
+ * like an unreadable relay). {@link #setExtra} adds a sample, changing the manifest: a resumed job
  * must notice.
  */
 @Alternative
@@ -27,8 +27,12 @@ public class TestDatasetSource implements DatasetSource {
     {"question hearth reads ? answer", "books in the evening"},
   };
 
-  /** Extra samples appended to every dataset (tests change the inputs with it). */
-  public volatile List<String[]> extra = List.of();
+  private volatile List<String[]> extra = List.of();
+
+  /** Extra samples appended to every dataset from now on (tests change the inputs with it). */
+  public void setExtra(List<String[]> samples) {
+    extra = List.copyOf(samples);
+  }
 
   @Override
   public Dataset build(String relay, DatasetProgress progress) throws DatasetException {
