@@ -40,8 +40,14 @@ class JobRecoveryTest {
   private static JobRequest request(int steps) {
     String admin = TestKeys.ADMIN.publicKey().hex();
     return new JobRequest(
-        "family", Optional.empty(), Optional.of(steps), Optional.empty(), Optional.empty(), admin,
-        admin, Optional.empty());
+        "family",
+        Optional.empty(),
+        Optional.of(steps),
+        Optional.empty(),
+        Optional.empty(),
+        admin,
+        admin,
+        Optional.empty());
   }
 
   private Job read(UUID id) {
@@ -76,7 +82,8 @@ class JobRecoveryTest {
         .content()
         .contains("**steps**: 20 (resumed from the checkpoint at " + checkpoint + ")");
     // the loss curve covers the whole job: steps before the checkpoint and after it
-    assertThat(Files.readString(Path.of(done.checkpointPath().orElseThrow()).resolve("history.json")))
+    assertThat(
+            Files.readString(Path.of(done.checkpointPath().orElseThrow()).resolve("history.json")))
         .satisfies(h -> assertThat(h.split(",").length).isGreaterThanOrEqualTo(20));
   }
 
@@ -97,7 +104,8 @@ class JobRecoveryTest {
   @Test
   void aCheckpointIsNotResumedWhenTheDatasetChanged() throws Exception {
     Job stopped = stoppedAfterACheckpoint(20);
-    dataset.setExtra(List.<String[]>of(new String[] {"question the dog ? answer", "ran to the park"}));
+    dataset.setExtra(
+        List.<String[]>of(new String[] {"question the dog ? answer", "ran to the park"}));
 
     worker.start();
     Job failed = Api.await(() -> read(stopped.id()), j -> j.state().ended());

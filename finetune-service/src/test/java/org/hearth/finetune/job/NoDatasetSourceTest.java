@@ -40,13 +40,20 @@ class NoDatasetSourceTest {
       UUID id =
           jobs.submit(
                   new JobRequest(
-                      "family", Optional.empty(), Optional.of(2), Optional.empty(),
-                      Optional.empty(), admin, admin, Optional.empty()))
+                      "family",
+                      Optional.empty(),
+                      Optional.of(2),
+                      Optional.empty(),
+                      Optional.empty(),
+                      admin,
+                      admin,
+                      Optional.empty()))
               .job()
               .id();
       Job failed = Api.await(() -> jobs.find(id).orElseThrow(), j -> j.state().ended());
       assertThat(failed.state()).isEqualTo(JobState.FAILED);
-      assertThat(failed.error()).contains("no dataset source is installed (the relay dataset builder is missing)");
+      assertThat(failed.error())
+          .contains("no dataset source is installed (the relay dataset builder is missing)");
     }
   }
 }

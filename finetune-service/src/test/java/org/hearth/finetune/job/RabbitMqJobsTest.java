@@ -60,8 +60,14 @@ class RabbitMqJobsTest {
   private UUID submit(String admin) throws JobRequestException {
     return jobs.submit(
             new JobRequest(
-                "family", Optional.empty(), Optional.of(2), Optional.empty(), Optional.empty(),
-                admin, admin, Optional.empty()))
+                "family",
+                Optional.empty(),
+                Optional.of(2),
+                Optional.empty(),
+                Optional.empty(),
+                admin,
+                admin,
+                Optional.empty()))
         .job()
         .id();
   }

@@ -6,7 +6,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +70,13 @@ class RelayJobsTest {
   private static List<String> statuses(List<Event> events) {
     return events.stream()
         .filter(e -> e.kind() == JobKinds.FEEDBACK)
-        .map(e -> e.tags().stream().filter(t -> t.get(0).equals("status")).findFirst().orElseThrow().get(1))
+        .map(
+            e ->
+                e.tags().stream()
+                    .filter(t -> t.get(0).equals("status"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get(1))
         .toList();
   }
 
@@ -90,16 +95,19 @@ class RelayJobsTest {
 
       Job job =
           Api.await(
-              () -> jobs.list(Optional.of("family")).stream()
-                  .filter(j -> j.requestEventId().equals(Optional.of(req.id())))
-                  .findFirst(),
-              Optional::isPresent)
+                  () ->
+                      jobs.list(Optional.of("family")).stream()
+                          .filter(j -> j.requestEventId().equals(Optional.of(req.id())))
+                          .findFirst(),
+                  Optional::isPresent)
               .orElseThrow();
       assertThat(job.requestedBy()).isEqualTo(TestKeys.ADMIN.publicKey().hex());
       assertThat(job.totalSteps()).isEqualTo(6);
 
-      List<Event> all = Api.await(() -> seen, s -> s.stream().anyMatch(e -> e.kind() == JobKinds.RESULT));
-      Event result = all.stream().filter(e -> e.kind() == JobKinds.RESULT).findFirst().orElseThrow();
+      List<Event> all =
+          Api.await(() -> seen, s -> s.stream().anyMatch(e -> e.kind() == JobKinds.RESULT));
+      Event result =
+          all.stream().filter(e -> e.kind() == JobKinds.RESULT).findFirst().orElseThrow();
       assertThat(result.firstTagValue("e")).contains(req.id());
       assertThat(result.firstTagValue("p")).contains(TestKeys.ADMIN.publicKey().hex());
       assertThat(result.firstTagValue("job")).contains(job.id().toString());
@@ -111,7 +119,11 @@ class RelayJobsTest {
       assertThat(statuses).startsWith("queued").contains("processing").endsWith("success");
       Event processing =
           seen.stream()
-              .filter(e -> e.kind() == JobKinds.FEEDBACK && e.tags().stream().anyMatch(t -> t.equals(List.of("phase", "training"))))
+              .filter(
+                  e ->
+                      e.kind() == JobKinds.FEEDBACK
+                          && e.tags().stream()
+                              .anyMatch(t -> t.equals(List.of("phase", "training"))))
               .findFirst()
               .orElseThrow();
       assertThat(processing.firstTagValue("job")).contains(job.id().toString());
@@ -121,7 +133,9 @@ class RelayJobsTest {
       // delivered again (a reconnect, a second relay copy): executed once
       listener.onRequest("family", req);
       assertThat(admin.publishAndWait(req).accepted()).isTrue();
-      assertThat(jobs.list(Optional.of("family")).stream().filter(j -> j.requestEventId().equals(Optional.of(req.id()))))
+      assertThat(
+              jobs.list(Optional.of("family")).stream()
+                  .filter(j -> j.requestEventId().equals(Optional.of(req.id()))))
           .hasSize(1);
       assertThat(jobs.find(job.id()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
     }
@@ -135,9 +149,15 @@ class RelayJobsTest {
       assertThat(service.publishAndWait(anonymous).accepted()).isTrue();
       Event refusal = Api.await(() -> seen, s -> !s.isEmpty()).get(0);
       assertThat(refusal.kind()).isEqualTo(JobKinds.FEEDBACK);
-      assertThat(refusal.tags()).anyMatch(t -> t.get(0).equals("status") && t.get(1).equals("error") && t.get(2).contains("requested-by"));
+      assertThat(refusal.tags())
+          .anyMatch(
+              t ->
+                  t.get(0).equals("status")
+                      && t.get(1).equals("error")
+                      && t.get(2).contains("requested-by"));
       assertThat(refusal.firstTagValue("p")).contains(TestKeys.SERVICE.publicKey().hex());
-      assertThat(jobs.list(Optional.of("family"))).noneMatch(j -> j.requestEventId().equals(Optional.of(anonymous.id())));
+      assertThat(jobs.list(Optional.of("family")))
+          .noneMatch(j -> j.requestEventId().equals(Optional.of(anonymous.id())));
 
       Event onBehalf =
           request(
@@ -166,7 +186,12 @@ class RelayJobsTest {
       List<Event> seen = watch(admin, bad.id());
       assertThat(admin.publishAndWait(bad).accepted()).isTrue();
       Event refusal = Api.await(() -> seen, s -> !s.isEmpty()).get(0);
-      assertThat(refusal.tags()).anyMatch(t -> t.get(0).equals("status") && t.get(1).equals("error") && t.get(2).contains("steps must be an integer"));
+      assertThat(refusal.tags())
+          .anyMatch(
+              t ->
+                  t.get(0).equals("status")
+                      && t.get(1).equals("error")
+                      && t.get(2).contains("steps must be an integer"));
     }
   }
 }

@@ -52,7 +52,11 @@ class JobResourceTest {
   void jobRunsEndToEndStreamsProgressAndServesItsArtifacts() throws IOException {
     String body = "{\"relay\":\"family\",\"steps\":12}";
     Response created = Api.as(TestKeys.ADMIN, "POST", JOBS, body).post(JOBS);
-    created.then().statusCode(202).body("state", equalTo("QUEUED")).body("relay", equalTo("family"));
+    created
+        .then()
+        .statusCode(202)
+        .body("state", equalTo("QUEUED"))
+        .body("relay", equalTo("family"));
     String id = created.path("id");
     assertThat(created.header("Location")).endsWith(JOBS + "/" + id);
     assertThat((String) created.path("requestedBy")).isEqualTo(TestKeys.ADMIN.publicKey().hex());
@@ -86,14 +90,32 @@ class JobResourceTest {
     assertThat(job.loss()).isPresent();
     assertThat(job.tokensPerSecond()).get().satisfies(t -> assertThat(t).isPositive());
 
-    String svg = Api.as(TestKeys.ADMIN, "GET", path + "/loss.svg", null).get(path + "/loss.svg").then()
-        .statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
+    String svg =
+        Api.as(TestKeys.ADMIN, "GET", path + "/loss.svg", null)
+            .get(path + "/loss.svg")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("image/svg+xml"))
+            .extract()
+            .asString();
     assertThat(svg).startsWith("<svg").contains("<polyline");
-    byte[] png = Api.as(TestKeys.ADMIN, "GET", path + "/loss.png", null).get(path + "/loss.png").then()
-        .statusCode(200).contentType("image/png").extract().asByteArray();
+    byte[] png =
+        Api.as(TestKeys.ADMIN, "GET", path + "/loss.png", null)
+            .get(path + "/loss.png")
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .extract()
+            .asByteArray();
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-    String report = Api.as(TestKeys.ADMIN, "GET", path + "/report", null).get(path + "/report").then()
-        .statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
+    String report =
+        Api.as(TestKeys.ADMIN, "GET", path + "/report", null)
+            .get(path + "/report")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/markdown"))
+            .extract()
+            .asString();
     assertThat(report)
         .contains("**relay**: family")
         .contains("**base model**: " + FinetuneTestResource.BASE_MODEL)
@@ -106,8 +128,12 @@ class JobResourceTest {
         .contains("**peak memory**")
         .contains("**manifest sha256**: " + sha256(Path.of(job.manifestPath().orElseThrow())));
     System.out.println("TinyLlama job report:\n" + report);
-    Api.as(TestKeys.ADMIN, "GET", path + "/manifest", null).get(path + "/manifest").then()
-        .statusCode(200).body("relay", equalTo("family")).body("samples", equalTo(4));
+    Api.as(TestKeys.ADMIN, "GET", path + "/manifest", null)
+        .get(path + "/manifest")
+        .then()
+        .statusCode(200)
+        .body("relay", equalTo("family"))
+        .body("samples", equalTo(4));
 
     // the double saw the adapter uploaded as blobs and a create naming exactly those blobs
     Path adapterDir = Path.of(job.adapterPath().orElseThrow());
@@ -126,15 +152,24 @@ class JobResourceTest {
     assertThat(losses).hasSize(12);
     assertThat(losses.get(11)).isLessThan(losses.get(0));
 
-    Api.as(TestKeys.ADMIN, "GET", JOBS + "?relay=family", null).get(JOBS + "?relay=family").then()
-        .statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
-    Api.as(TestKeys.ADMIN, "DELETE", path, null).delete(path).then()
-        .statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+    Api.as(TestKeys.ADMIN, "GET", JOBS + "?relay=family", null)
+        .get(JOBS + "?relay=family")
+        .then()
+        .statusCode(200)
+        .body("id", org.hamcrest.Matchers.hasItem(id));
+    Api.as(TestKeys.ADMIN, "DELETE", path, null)
+        .delete(path)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("status", equalTo(409));
   }
 
   private static List<Double> lossesOf(Job job) throws IOException {
-    JsonNode h = JSON.readTree(Path.of(job.checkpointPath().orElseThrow()).resolve("history.json").toFile());
-    return JSON.convertValue(h.path("losses"), JSON.getTypeFactory().constructCollectionType(List.class, Double.class));
+    JsonNode h =
+        JSON.readTree(Path.of(job.checkpointPath().orElseThrow()).resolve("history.json").toFile());
+    return JSON.convertValue(
+        h.path("losses"), JSON.getTypeFactory().constructCollectionType(List.class, Double.class));
   }
 
   private static String sha256(Path p) throws IOException {
@@ -144,7 +179,11 @@ class JobResourceTest {
   @Test
   void missingOrBadAuthorizationIs401Problem() {
     String body = "{\"relay\":\"family\"}";
-    RestAssured.given().contentType("application/json").body(body).post(JOBS).then()
+    RestAssured.given()
+        .contentType("application/json")
+        .body(body)
+        .post(JOBS)
+        .then()
         .statusCode(401)
         .contentType("application/problem+json")
         .header("WWW-Authenticate", "Nostr")
@@ -153,36 +192,60 @@ class JobResourceTest {
     // signed for another URL
     RestAssured.given()
         .header("Authorization", TestKeys.auth(TestKeys.ADMIN, Api.url("/elsewhere"), "POST", body))
-        .contentType("application/json").body(body).post(JOBS).then()
-        .statusCode(401).body("detail", containsString("u tag"));
+        .contentType("application/json")
+        .body(body)
+        .post(JOBS)
+        .then()
+        .statusCode(401)
+        .body("detail", containsString("u tag"));
     // signed for another body
     RestAssured.given()
         .header("Authorization", TestKeys.auth(TestKeys.ADMIN, Api.url(JOBS), "POST", "{}"))
-        .contentType("application/json").body(body).post(JOBS).then()
-        .statusCode(401).body("detail", containsString("payload"));
+        .contentType("application/json")
+        .body(body)
+        .post(JOBS)
+        .then()
+        .statusCode(401)
+        .body("detail", containsString("payload"));
     // not base64
-    RestAssured.given().header("Authorization", "Nostr !!!").get(JOBS).then()
-        .statusCode(401).contentType("application/problem+json");
+    RestAssured.given()
+        .header("Authorization", "Nostr !!!")
+        .get(JOBS)
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
     // a replayed header
     String header = TestKeys.auth(TestKeys.ADMIN, Api.url(JOBS), "GET", null);
     RestAssured.given().header("Authorization", header).get(JOBS).then().statusCode(200);
-    RestAssured.given().header("Authorization", header).get(JOBS).then()
-        .statusCode(401).body("detail", containsString("used already"));
+    RestAssured.given()
+        .header("Authorization", header)
+        .get(JOBS)
+        .then()
+        .statusCode(401)
+        .body("detail", containsString("used already"));
   }
 
   @Test
   void nonAdminsAre403Problem() {
     String body = "{\"relay\":\"family\"}";
-    Api.as(TestKeys.STRANGER, "POST", JOBS, body).post(JOBS).then()
-        .statusCode(403).contentType("application/problem+json")
+    Api.as(TestKeys.STRANGER, "POST", JOBS, body)
+        .post(JOBS)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
         .body("detail", containsString("not an owner or admin of relay 'family'"));
     Api.as(TestKeys.WORK_ADMIN, "POST", JOBS, body).post(JOBS).then().statusCode(403);
     Api.as(TestKeys.STRANGER, "GET", JOBS, null).get(JOBS).then().statusCode(403);
-    Api.as(TestKeys.WORK_ADMIN, "GET", JOBS + "?relay=family", null).get(JOBS + "?relay=family")
-        .then().statusCode(403);
+    Api.as(TestKeys.WORK_ADMIN, "GET", JOBS + "?relay=family", null)
+        .get(JOBS + "?relay=family")
+        .then()
+        .statusCode(403);
     // the admin of work sees no job of family
-    Api.as(TestKeys.WORK_ADMIN, "GET", JOBS, null).get(JOBS).then()
-        .statusCode(200).body("relay", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("family")));
+    Api.as(TestKeys.WORK_ADMIN, "GET", JOBS, null)
+        .get(JOBS)
+        .then()
+        .statusCode(200)
+        .body("relay", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("family")));
   }
 
   @Test
@@ -197,17 +260,25 @@ class JobResourceTest {
           {"{\"relay\":\"family\",\"steps\":0}", "steps must be between"},
           {"{\"relay\":\"family\",\"rank\":100000}", "rank must be between"},
           {"{\"relay\":\"family\",\"learningRate\":-1}", "learningRate"},
-          {"{\"relay\":\"family\",\"baseModel\":\"mistral\"}", "trains " + FinetuneTestResource.BASE_MODEL + " only"},
+          {
+            "{\"relay\":\"family\",\"baseModel\":\"mistral\"}",
+            "trains " + FinetuneTestResource.BASE_MODEL + " only"
+          },
           {"{\"relay\":\"attic\"}", "unknown relay 'attic'"},
         }) {
-      Api.as(TestKeys.ADMIN, "POST", JOBS, c[0]).post(JOBS).then()
+      Api.as(TestKeys.ADMIN, "POST", JOBS, c[0])
+          .post(JOBS)
+          .then()
           .statusCode(400)
           .contentType("application/problem+json")
           .body("detail", containsString(c[1]));
     }
     String missing = JOBS + "/" + UUID.randomUUID();
-    Api.as(TestKeys.ADMIN, "GET", missing, null).get(missing).then()
-        .statusCode(404).contentType("application/problem+json");
+    Api.as(TestKeys.ADMIN, "GET", missing, null)
+        .get(missing)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
     Api.as(TestKeys.ADMIN, "GET", JOBS + "/x", null).get(JOBS + "/x").then().statusCode(404);
     // the worker still runs jobs
     String id = submit("{\"relay\":\"family\",\"steps\":2}");
@@ -219,7 +290,9 @@ class JobResourceTest {
     String id = submit("{\"relay\":\"broken\",\"steps\":2}");
     Job job = awaitEnd(id);
     assertThat(job.state()).isEqualTo(JobState.FAILED);
-    assertThat(job.error()).get().asString()
+    assertThat(job.error())
+        .get()
+        .asString()
         .contains("building the dataset of broken failed")
         .contains("no read grant");
   }
@@ -231,7 +304,9 @@ class JobResourceTest {
       String id = submit("{\"relay\":\"family\",\"steps\":2}");
       Job job = awaitEnd(id);
       assertThat(job.state()).isEqualTo(JobState.FAILED);
-      assertThat(job.error()).get().asString()
+      assertThat(job.error())
+          .get()
+          .asString()
           .contains("registering hearth-family in Ollama failed")
           .contains("the adapter is kept");
       Path adapter = Path.of(job.adapterPath().orElseThrow());
@@ -253,14 +328,21 @@ class JobResourceTest {
             j -> j.step() > 0 || j.state().ended());
     assertThat(started.state()).isEqualTo(JobState.RUNNING);
     String q = JOBS + "/" + queued;
-    Api.as(TestKeys.ADMIN, "DELETE", q, null).delete(q).then()
-        .statusCode(200).body("state", equalTo("CANCELLED"));
+    Api.as(TestKeys.ADMIN, "DELETE", q, null)
+        .delete(q)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("CANCELLED"));
     String r = JOBS + "/" + running;
-    Api.as(TestKeys.ADMIN, "DELETE", r, null).delete(r).then()
-        .statusCode(202).body("state", equalTo("RUNNING"));
+    Api.as(TestKeys.ADMIN, "DELETE", r, null)
+        .delete(r)
+        .then()
+        .statusCode(202)
+        .body("state", equalTo("RUNNING"));
     Job cancelled = awaitEnd(running);
     assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
     assertThat(cancelled.step()).isLessThan(100000);
-    assertThat(jobs.find(UUID.fromString(queued)).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+    assertThat(jobs.find(UUID.fromString(queued)).orElseThrow().state())
+        .isEqualTo(JobState.CANCELLED);
   }
 }

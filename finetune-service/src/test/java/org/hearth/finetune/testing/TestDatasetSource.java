@@ -37,7 +37,8 @@ public class TestDatasetSource implements DatasetSource {
   @Override
   public Dataset build(String relay, DatasetProgress progress) throws DatasetException {
     if (relay.equals("broken")) {
-      throw new DatasetException("relay broken refused the service key (restricted: no read grant)");
+      throw new DatasetException(
+          "relay broken refused the service key (restricted: no read grant)");
     }
     List<Sample> samples = new ArrayList<>();
     List<String[]> all = new ArrayList<>(List.of(PAIRS));
@@ -50,7 +51,13 @@ public class TestDatasetSource implements DatasetSource {
     }
     progress.report("fetch", samples.size(), samples.size());
     String manifest =
-        "{\"relay\":\"" + relay + "\",\"eventIds\":[" + ids + "],\"samples\":" + samples.size() + "}";
+        "{\"relay\":\""
+            + relay
+            + "\",\"eventIds\":["
+            + ids
+            + "],\"samples\":"
+            + samples.size()
+            + "}";
     return new Dataset(relay, samples, manifest);
   }
 }
