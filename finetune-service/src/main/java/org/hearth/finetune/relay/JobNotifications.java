@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.finetune.config.FinetuneConfig;
 import org.hearth.finetune.job.Job;
 import org.hearth.finetune.job.JobNotifier;
@@ -25,16 +22,16 @@ public class JobNotifications implements JobNotifier {
   private final JobUpdates updates;
   private final RelayConnections relays;
   private final ServiceKey key;
-  private final long intervalMillis;
-  private final Clock clock = Clock.systemUTC();
-  private final Map<UUID, Long> lastSent = new ConcurrentHashMap<>();
+  private final FeedbackThrottle throttle;
 
   public JobNotifications(
       JobUpdates updates, RelayConnections relays, ServiceKey key, FinetuneConfig config) {
     this.updates = updates;
     this.relays = relays;
     this.key = key;
-    this.intervalMillis = config.jobs().feedbackInterval().toMillis();
+    this.throttle =
+        new FeedbackThrottle(
+            config.jobs().feedbackInterval().toMillis(), Clock.systemUTC()::millis);
   }
 
   @Override
@@ -43,14 +40,8 @@ public class JobNotifications implements JobNotifier {
     if (job.requestEventId().isEmpty() || relays.client(job.relay()).isEmpty()) {
       return;
     }
-    long now = clock.millis();
-    Long last = lastSent.get(job.id());
-    if (!stateChanged && last != null && now - last < intervalMillis) {
+    if (!throttle.allow(job.id(), stateChanged, job.state().ended())) {
       return;
-    }
-    lastSent.put(job.id(), now);
-    if (job.state().ended()) {
-      lastSent.remove(job.id());
     }
     relays.publish(job.relay(), key.signer().sign(feedback(job)));
   }
