@@ -56,9 +56,8 @@ public record DatasetSettings(
   /** Reads the key files named by the configuration. */
   public static DatasetSettings from(FinetuneConfig config) throws DatasetException {
     FinetuneConfig.Data d = config.dataset();
-    Path keyFile =
-        d.keyFile()
-            .orElseThrow(() -> new DatasetException("hearth.finetune.dataset.key-file is not set"));
+    // The service's one key (hearth.finetune.key-file) unless a dataset-only key is configured.
+    Path keyFile = d.keyFile().orElse(config.keyFile());
     Path pseudonymKey =
         config
             .scrub()

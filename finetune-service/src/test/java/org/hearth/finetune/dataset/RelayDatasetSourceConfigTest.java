@@ -11,7 +11,10 @@ import java.util.List;
 import org.hearth.finetune.config.FinetuneConfig;
 import org.junit.jupiter.api.Test;
 
-/** The CDI bean and its configuration defaults: without a key file a build is refused. */
+/**
+ * The CDI bean and its configuration defaults: without a pseudonym key (names could not be
+ * scrubbed) a build is refused.
+ */
 @QuarkusTest
 class RelayDatasetSourceConfigTest {
   @Inject FinetuneConfig config;
@@ -29,7 +32,7 @@ class RelayDatasetSourceConfigTest {
     assertThat(source).isInstanceOf(RelayDatasetSource.class);
     assertThatThrownBy(() -> source.build("family", DatasetProgress.NONE))
         .isInstanceOf(DatasetException.class)
-        .hasMessageContaining("hearth.finetune.dataset.key-file");
+        .hasMessageContaining("hearth.finetune.scrub.pseudonym-key-file");
     assertThat(List.of(SkipReason.values())).extracting(SkipReason::key).contains("not-a-member");
   }
 }

@@ -19,16 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * a real Ollama checks: a POSTed blob's bytes must hash to the digest in its path, and a create
  * request must name a known base model ({@code from}) and only adapter digests it holds.
  */
-final class OllamaDouble implements AutoCloseable {
-  record Request(String method, String path, byte[] body) {}
+public final class OllamaDouble implements AutoCloseable {
+  public record Request(String method, String path, byte[] body) {}
 
   private final HttpServer server;
   private final Set<String> knownModels;
-  final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-  final List<Request> requests = new CopyOnWriteArrayList<>();
-  final List<JsonNode> creates = new CopyOnWriteArrayList<>();
+  public final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> creates = new CopyOnWriteArrayList<>();
 
-  OllamaDouble(Set<String> knownModels) throws IOException {
+  public OllamaDouble(Set<String> knownModels) throws IOException {
     this.knownModels = ConcurrentHashMap.newKeySet();
     this.knownModels.addAll(knownModels);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,8 +37,18 @@ final class OllamaDouble implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Makes a base model unknown, so creating a model from it fails like a real Ollama's 404. */
+  public void forget(String model) {
+    knownModels.remove(model);
+  }
+
+  /** Makes a model known. */
+  public void learn(String model) {
+    knownModels.add(model);
   }
 
   private void blob(HttpExchange ex) throws IOException {
