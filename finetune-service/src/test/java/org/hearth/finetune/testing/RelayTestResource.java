@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.crypto.PrivateKey;
+import org.hearth.nostr.testkit.ServiceProcess;
 
 /**
  * Everything of {@link FinetuneTestResource} plus a real relay-private (its packaged jar as a child
@@ -23,7 +24,7 @@ public class RelayTestResource extends FinetuneTestResource {
       new LocalSigner(PrivateKey.fromHex("%064x".formatted(0x40)));
 
   /** The running relay (one at a time). */
-  public static volatile RelayProcess relay;
+  public static volatile ServiceProcess relay;
 
   private TestDatabase relayDb;
 
@@ -48,7 +49,7 @@ public class RelayTestResource extends FinetuneTestResource {
       r.put(
           "hearth.relay.services",
           SERVICE_KEY.publicKey().hex() + "," + TestKeys.SERVICE.publicKey().hex());
-      relay = RelayProcess.start(r, dataDir.resolve("relay.log"));
+      relay = ServiceProcess.startRelay(r, dataDir.resolve("relay.log"));
       p.put("hearth.finetune.relays.family.url", relay.baseUrl() + "/family");
       p.put("hearth.finetune.key-file", keyFile.toString());
       return p;
