@@ -16,6 +16,8 @@ export const NONMEMBER = key(0x22);
 export const STRANGER = key(0x23);
 /** Member of the work relay only. */
 export const WORKER = key(0x24);
+/** The finetune service's key: a service key of every relay, the one 30970 events are encrypted to. */
+export const FINETUNE = key(0x25);
 
 export const REFUSAL = 'only talk with members';
 export const NO_LLM = 'No language model is connected';

@@ -87,7 +87,7 @@ public class Database {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     dataSource.close();
     if (embedded != null) {
       try {
