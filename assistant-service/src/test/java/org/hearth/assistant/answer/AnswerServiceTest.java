@@ -101,9 +101,16 @@ class AnswerServiceTest {
     assertThat(prompt).hasSize(1 + 10 + 1);
     assertThat(prompt.subList(1, 11))
         .containsExactly(
-            "Question 3 " + word, "Answer 3", "Question 4 " + word, "Answer 4",
-            "Question 5 " + word, "Answer 5", "Question 6 " + word, "Answer 6",
-            "Question 7 " + word, "Answer 7");
+            "Question 3 " + word,
+            "Answer 3",
+            "Question 4 " + word,
+            "Answer 4",
+            "Question 5 " + word,
+            "Answer 5",
+            "Question 6 " + word,
+            "Answer 6",
+            "Question 7 " + word,
+            "Answer 7");
   }
 
   @Test

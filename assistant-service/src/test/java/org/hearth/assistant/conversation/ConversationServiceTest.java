@@ -26,8 +26,10 @@ class ConversationServiceTest {
         new Database(
             TestConfig.of(
                 Map.of(
-                    "hearth.assistant.database.url", pg.url(),
-                    "hearth.assistant.dm.retained-turns", "6")));
+                    "hearth.assistant.database.url",
+                    pg.url(),
+                    "hearth.assistant.dm.retained-turns",
+                    "6")));
     conversations =
         new ConversationService(
             db,
@@ -88,7 +90,9 @@ class ConversationServiceTest {
             new Turn(Turn.Speaker.ASSISTANT, "y".repeat(100), List.of(), 2),
             new Turn(Turn.Speaker.MEMBER, "z".repeat(50), List.of(), 3));
     assertThat(ConversationService.trim(turns, 250)).hasSize(3);
-    assertThat(ConversationService.trim(turns, 249)).extracting(Turn::createdAt).containsExactly(3L);
+    assertThat(ConversationService.trim(turns, 249))
+        .extracting(Turn::createdAt)
+        .containsExactly(3L);
     assertThat(ConversationService.trim(turns, 49)).isEmpty();
   }
 

@@ -138,7 +138,8 @@ class RealRelayTest {
       // Back-dated notes, three hours old: remembered live now, before the margin after a restart.
       for (int i = 0; i < 3; i++) {
         Event e =
-            member.sign(new EventTemplate(1, List.of(), old + " back-dated " + i, now - 3 * 3600 + i));
+            member.sign(
+                new EventTemplate(1, List.of(), old + " back-dated " + i, now - 3 * 3600 + i));
         assertThat(c.publishAndWait(e).accepted()).isTrue();
       }
     }
@@ -148,7 +149,9 @@ class RealRelayTest {
       Thread.sleep(100);
     }
     assertThat(ollama.embeddedTexts().stream().filter(t -> t.contains(old))).hasSize(3);
-    assertThat(links.links().get("family").memorySince()).as("first start reads everything").isEmpty();
+    assertThat(links.links().get("family").memorySince())
+        .as("first start reads everything")
+        .isEmpty();
 
     RelayLink restarted = links.reconnect("family");
     OptionalLong since = restarted.memorySince();
@@ -165,7 +168,9 @@ class RealRelayTest {
       assertThat(received.getAsLong())
           .as("events received after the restart = events in the resumed window")
           .isEqualTo(window);
-      assertThat(window).as("the back-dated notes are not read again").isLessThanOrEqualTo(everything - 3);
+      assertThat(window)
+          .as("the back-dated notes are not read again")
+          .isLessThanOrEqualTo(everything - 3);
     }
     String fresh = "secret-n" + token();
     try (RelayClient c = client(member)) {

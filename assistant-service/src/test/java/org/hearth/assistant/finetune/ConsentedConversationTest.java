@@ -18,7 +18,8 @@ class ConsentedConversationTest {
   private static List<Turn> exchanges(int n, int chars, long firstAt) {
     List<Turn> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new Turn(Turn.Speaker.MEMBER, "q" + i + " " + "x".repeat(chars), List.of(), firstAt + i));
+      out.add(
+          new Turn(Turn.Speaker.MEMBER, "q" + i + " " + "x".repeat(chars), List.of(), firstAt + i));
       out.add(new Turn(Turn.Speaker.ASSISTANT, "a" + i, List.of(), firstAt + i));
     }
     return out;

@@ -208,7 +208,9 @@ class MemoryServiceTest {
     assertThat(memory.ingest(scope, note(bob, word + " from the future", t + 600)))
         .isEqualTo(IngestResult.STORED);
     long since = memory.resumeSince(relay).orElseThrow();
-    assertThat(since).as("never later than now minus the margin").isLessThanOrEqualTo(now() - margin);
+    assertThat(since)
+        .as("never later than now minus the margin")
+        .isLessThanOrEqualTo(now() - margin);
     assertThat(since).isGreaterThanOrEqualTo(t - margin);
     assertThat(memory.resumeSince("family" + word)).as("per relay").isEmpty();
   }
