@@ -169,12 +169,17 @@ async function eventually(cond, what, ms) {
   }
 }
 
-/** Sends `text` and returns the first reply created after sending it. */
+/** The replies `c` received that are not in `seen` (a Set of event ids). */
+const fresh = (c, seen) => c.replies(0).filter((r) => !seen.has(r.event.id));
+const seenIds = (c) => new Set(c.replies(0).map((r) => r.event.id));
+
+/** Sends `text` and returns the first reply received after sending it. */
 async function ask(c, text, protocol = 'nip17') {
-  const since = now();
+  await c.stored();
+  const seen = seenIds(c);
   await (protocol === 'nip17' ? c.sendNip17(text) : c.sendNip04(text));
-  const [reply] = await c.awaitReplies(since);
-  return reply;
+  await eventually(async () => fresh(c, seen).length > 0, 'a reply to ' + text, 20000);
+  return fresh(c, seen)[0];
 }
 
 const retrain = [
@@ -213,7 +218,8 @@ const retrain = [
   ['a 6970 result from the finetune service switches the model; the admin is told in NIP-04', async () => {
     assert(jobRequestId, 'the previous check published a job request');
     const c = await Conversation.open(family, OWNER, FAMILY);
-    const since = now();
+    await c.stored();
+    const seen = seenIds(c);
     const svc = await authed(family, FINETUNE);
     await svc.publish(sign(FINETUNE, 7000, '', [
       ['e', jobRequestId], ['p', FAMILY], ['status', 'processing', 'training'], ['progress', '50'],
@@ -222,9 +228,11 @@ const retrain = [
       ['e', jobRequestId], ['p', FAMILY], ['job', 'job-1'], ['model', TUNED_MODEL],
     ]));
     svc.close();
-    const [notice] = await c.awaitReplies(since);
+    await eventually(async () => fresh(c, seen).length > 0, 'the notice', 20000);
     await sleep(1500);
-    assertEq(c.replies(since).length, 1, 'one notice, no message for the processing feedback');
+    const notices = fresh(c, seen);
+    assertEq(notices.length, 1, 'one notice, no message for the processing feedback');
+    const [notice] = notices;
     assertEq(notice.protocol, 'nip04', 'told in the protocol of the /retrain');
     assert(notice.text.includes('is done') && notice.text.includes(TUNED_MODEL), notice.text);
     c.close();
@@ -238,15 +246,17 @@ const retrain = [
     const c = await Conversation.open(family, OWNER, FAMILY);
     const reply = await ask(c, '/retrain');
     const { data } = nip19.decode(reply.text.match(/nostr:(nevent1[a-z0-9]+)/)[1]);
-    const since = now();
+    const seen = seenIds(c);
     const svc = await authed(family, FINETUNE);
     const error = ['status', 'error', 'dataset too small: 3 notes'];
     await svc.publish(sign(FINETUNE, 7000, '', [['e', data.id], ['p', FAMILY], error]));
     await svc.publish(sign(FINETUNE, 7000, '', [['e', data.id], ['p', FAMILY], error], now() + 1));
     svc.close();
-    const [notice] = await c.awaitReplies(since);
+    await eventually(async () => fresh(c, seen).length > 0, 'the notice', 20000);
     await sleep(1500);
-    assertEq(c.replies(since).length, 1, 'told once');
+    const notices = fresh(c, seen);
+    assertEq(notices.length, 1, 'told once');
+    const [notice] = notices;
     assertEq(notice.protocol, 'nip17', 'in the protocol of the /retrain');
     assert(notice.text.includes('failed') && notice.text.includes('dataset too small'), notice.text);
     c.close();

@@ -41,13 +41,18 @@ export class Conversation {
         { kinds: [1059], '#p': [pub(sk)], since: now() - 3 * 86400 },
         { kinds: [4], '#p': [pub(sk)], since: now() - 60 },
       ],
-      { onevent: (e) => c.events.push(e) },
+      { onevent: (e) => c.events.push(e), oneose: () => (c.eose = true) },
     );
     return c;
   }
 
+  /** Waits until the relay has sent every stored reply (EOSE of the reply subscription). */
+  async stored(ms = 10000) {
+    await waitFor(() => this.eose, 'end of stored replies', ms);
+  }
+
   constructor(url, sk, assistantPub, relay) {
-    Object.assign(this, { url, sk, assistantPub, relay, events: [] });
+    Object.assign(this, { url, sk, assistantPub, relay, events: [], eose: false });
   }
 
   async sendNip17(text) {
