@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.hearth.assistant.config.AssistantConfig;
 import org.hearth.assistant.config.OllamaHost;
@@ -63,6 +64,7 @@ public class OllamaGateway implements Embedder {
             }
           });
   private volatile Cached cached = new Cached(ModelStatus.unreachable(), Instant.MIN);
+  private final ReentrantLock probeLock = new ReentrantLock();
 
   private record Cached(ModelStatus status, Instant at) {}
 
@@ -84,13 +86,24 @@ public class OllamaGateway implements Embedder {
   /** Ollama's version and models, cached for the configured TTL. */
   public ModelStatus status() {
     Cached c = cached;
-    Instant now = clock.instant();
-    if (c.at().plus(config.modelCacheTtl()).isAfter(now)) {
+    if (c.at().plus(config.modelCacheTtl()).isAfter(clock.instant())) {
       return c.status();
     }
-    ModelStatus fresh = probeNow();
-    cached = new Cached(fresh, now);
-    return fresh;
+    // One probe at a time: when the cache expires under load, the waiting callers share its
+    // result instead of each asking Ollama (a burst of probes made them all time out).
+    probeLock.lock();
+    try {
+      Cached again = cached;
+      if (again != c && again.at().plus(config.modelCacheTtl()).isAfter(clock.instant())) {
+        return again.status();
+      }
+      Instant now = clock.instant();
+      ModelStatus fresh = probeNow();
+      cached = new Cached(fresh, now);
+      return fresh;
+    } finally {
+      probeLock.unlock();
+    }
   }
 
   /** Forgets the cached model list (after a fine-tune registered a model, or in tests). */
