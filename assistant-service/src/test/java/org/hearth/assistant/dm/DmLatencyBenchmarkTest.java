@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hearth.assistant.config.ScopeSettings;
 import org.hearth.assistant.config.Scopes;
@@ -28,13 +30,24 @@ import org.junit.jupiter.api.Test;
 /**
  * DM-to-reply overhead, one DM at a time (docs/benchmarks.md): 20 warm-up DMs, then 200 measured,
  * each a gift wrap in and a gift-wrapped reply out with the Ollama double answering at once and
- * the production model-list cache. Every DM must get the model's answer.
+ * the production model-list cache; one member, so the prompt carries a real history. Every DM must
+ * get the model's answer.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(OllamaResource.class)
-@TestProfile(ConcurrentConversationsTest.ProductionCache.class)
+@TestProfile(DmLatencyBenchmarkTest.Benchmark.class)
 class DmLatencyBenchmarkTest {
+  /** The production model-list cache (60 s); no per-member rate limit for the one sender. */
+  public static class Benchmark implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "hearth.assistant.ollama.model-cache-ttl", "60s",
+          "hearth.assistant.dm.per-member-per-minute", "100000");
+    }
+  }
+
   private static final Logger LOG = Logger.getLogger(DmLatencyBenchmarkTest.class);
   private static final int WARM_UP = 20;
   private static final int MEASURED = 200;
