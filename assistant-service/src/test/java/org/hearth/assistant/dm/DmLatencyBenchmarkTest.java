@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DM-to-reply overhead, one DM at a time (docs/benchmarks.md): 20 warm-up DMs, then 200 measured,
- * each a gift wrap in and a gift-wrapped reply out with the Ollama double answering at once and
- * the production model-list cache; one member, so the prompt carries a real history. Every DM must
- * get the model's answer.
+ * each a gift wrap in and a gift-wrapped reply out with the Ollama double answering at once and the
+ * production model-list cache; one member, so the prompt carries a real history. Every DM must get
+ * the model's answer.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
