@@ -38,6 +38,7 @@ import org.jboss.logging.Logger;
 public final class RelayLink implements AutoCloseable, ScopeRelay {
   private static final Logger LOG = Logger.getLogger(RelayLink.class);
   private static final Duration OK_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration DRAIN = Duration.ofSeconds(10);
 
   private final ScopeSettings scope;
   private final LocalSigner signer;
@@ -259,11 +260,29 @@ public final class RelayLink implements AutoCloseable, ScopeRelay {
     return client.state();
   }
 
+  /**
+   * Closes the connection, then lets the work in progress finish (up to {@link #DRAIN}) before
+   * interrupting it: an interrupted virtual thread blocked in JDBC closes its socket and would hand
+   * a broken connection back to the pool.
+   */
   @Override
   public void close() {
     registry.remove(scope.relay(), this);
     client.close();
-    memoryWorker.shutdownNow();
-    dmWorkers.shutdownNow();
+    memoryWorker.shutdown();
+    dmWorkers.shutdown();
+    drain(memoryWorker);
+    drain(dmWorkers);
+  }
+
+  private static void drain(ExecutorService workers) {
+    try {
+      if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    }
   }
 }
