@@ -16,6 +16,8 @@ export const NONMEMBER = key(0x22);
 export const STRANGER = key(0x23);
 /** Member of the work relay only. */
 export const WORKER = key(0x24);
+/** The finetune service's key: a service key of every relay, the one 30970 events are encrypted to. */
+export const FINETUNE = key(0x25);
 
 export const REFUSAL = 'only talk with members';
 export const NO_LLM = 'No language model is connected';
@@ -39,13 +41,18 @@ export class Conversation {
         { kinds: [1059], '#p': [pub(sk)], since: now() - 3 * 86400 },
         { kinds: [4], '#p': [pub(sk)], since: now() - 60 },
       ],
-      { onevent: (e) => c.events.push(e) },
+      { onevent: (e) => c.events.push(e), oneose: () => (c.eose = true) },
     );
     return c;
   }
 
+  /** Waits until the relay has sent every stored reply (EOSE of the reply subscription). */
+  async stored(ms = 10000) {
+    await waitFor(() => this.eose, 'end of stored replies', ms);
+  }
+
   constructor(url, sk, assistantPub, relay) {
-    Object.assign(this, { url, sk, assistantPub, relay, events: [] });
+    Object.assign(this, { url, sk, assistantPub, relay, events: [], eose: false });
   }
 
   async sendNip17(text) {

@@ -62,3 +62,32 @@ CREATE TABLE IF NOT EXISTS assistant.refusal (
   refused_at  bigint NOT NULL,
   PRIMARY KEY (relay, pubkey)
 );
+
+-- Members' consent to let their conversations teach the household model (/consent on|off).
+CREATE TABLE IF NOT EXISTS assistant.consent (
+  relay       text    NOT NULL,
+  member      text    NOT NULL,
+  enabled     boolean NOT NULL,
+  updated_at  bigint  NOT NULL,
+  PRIMARY KEY (relay, member)
+);
+
+-- Fine-tune job requests (kind 5970) the assistant published for an admin's /retrain.
+CREATE TABLE IF NOT EXISTS assistant.retrain_request (
+  relay       text   NOT NULL,
+  request_id  text   NOT NULL,
+  admin       text   NOT NULL,
+  protocol    text   NOT NULL,
+  message_id  text   NOT NULL,
+  state       text   NOT NULL,
+  created_at  bigint NOT NULL,
+  PRIMARY KEY (relay, request_id)
+);
+
+-- The model a finished fine-tune job gave a scope (overrides hearth-<relay> and the base model).
+CREATE TABLE IF NOT EXISTS assistant.scope_model (
+  relay       text   PRIMARY KEY,
+  model       text   NOT NULL,
+  request_id  text   NOT NULL,
+  updated_at  bigint NOT NULL
+);

@@ -1,10 +1,16 @@
 package org.hearth.assistant.answer;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hearth.assistant.config.AssistantConfig;
@@ -13,6 +19,7 @@ import org.hearth.assistant.conversation.ConversationService;
 import org.hearth.assistant.conversation.Turn;
 import org.hearth.assistant.llm.ChatOutcome;
 import org.hearth.assistant.llm.OllamaGateway;
+import org.hearth.assistant.llm.ScopeModels;
 import org.hearth.assistant.memory.MemoryNote;
 import org.hearth.assistant.memory.MemoryService;
 import org.jboss.logging.Logger;
@@ -31,26 +38,42 @@ public class AnswerService {
   private final MemoryService memory;
   private final ConversationService conversations;
   private final OllamaGateway ollama;
+  private final ScopeModels models;
+  private final ExchangeListener exchanges;
   private final AssistantConfig config;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   public AnswerService(
       MemoryService memory,
       ConversationService conversations,
       OllamaGateway ollama,
+      ScopeModels models,
+      ExchangeListener exchanges,
       AssistantConfig config) {
     this.memory = memory;
     this.conversations = conversations;
     this.ollama = ollama;
+    this.models = models;
+    this.exchanges = exchanges;
     this.config = config;
   }
 
   /** Answers and records both the question and the answer in the member's history. */
   public Answer answer(ScopeSettings scope, String member, String question) {
+    // The question's embedding (an Ollama call) and the history (a query) run while the full-text
+    // search runs; the embedding search waits for the embedding only then.
+    Future<Optional<float[]>> embedding = executor.submit(() -> ollama.embed(question));
+    Future<List<Turn>> recent =
+        executor.submit(
+            () ->
+                conversations.forPrompt(
+                    scope.relay(), member, config.dm().historyTurns(), config.dm().historyChars()));
     List<MemoryNote> notes =
-        memory.search(scope.relay(), question, config.memory().notesPerAnswer());
-    List<Turn> history = conversations.recent(scope.relay(), member, config.dm().historyTurns());
+        memory.search(
+            scope.relay(), question, config.memory().notesPerAnswer(), () -> join(embedding));
+    List<Turn> history = join(recent);
     Draft draft =
-        ollama
+        models
             .modelFor(scope)
             .map(m -> draft(scope, m, notes, history, question))
             .orElse(new Draft.Fallback("No language model is connected right now"));
@@ -72,9 +95,29 @@ public class AnswerService {
         mode = Answer.Mode.RETRIEVAL_ONLY;
       }
     }
-    conversations.append(scope.relay(), member, Turn.Speaker.MEMBER, question, List.of());
-    conversations.append(scope.relay(), member, Turn.Speaker.ASSISTANT, said, sources);
+    conversations.appendExchange(scope.relay(), member, question, said, sources);
+    exchanges.exchanged(scope, member);
     return new Answer(AnswerSplitter.split(text, config.dm().maxReplyChars()), sources, mode);
+  }
+
+  private static <T> T join(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw new IllegalStateException("interrupted while answering", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    executor.shutdownNow();
   }
 
   /** What the model produced, or why the notes must speak for themselves. */

@@ -9,6 +9,10 @@ public enum Command {
   SOURCES("/sources", "the notes my last answer rests on"),
   FORGET("/forget", "erase our conversation history"),
   STATUS("/status", "language model, memory and relay status"),
+  CONSENT(
+      "/consent",
+      "on | off: let our conversations teach this relay's model (off by default); alone: the"
+          + " setting"),
   RETRAIN("/retrain", "admins: fine-tune this relay's model on its notes");
 
   private final String word;
@@ -25,6 +29,12 @@ public enum Command {
 
   public String help() {
     return help;
+  }
+
+  /** What follows the command word, stripped (empty when nothing does). */
+  public static String argument(String message) {
+    String[] parts = message.strip().split("\\s+", 2);
+    return parts.length < 2 ? "" : parts[1].strip();
   }
 
   /**

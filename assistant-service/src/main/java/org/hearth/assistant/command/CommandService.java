@@ -7,8 +7,13 @@ import org.hearth.assistant.answer.AnswerSplitter;
 import org.hearth.assistant.config.AssistantConfig;
 import org.hearth.assistant.config.ScopeSettings;
 import org.hearth.assistant.conversation.ConversationService;
+import org.hearth.assistant.dm.IncomingDm;
+import org.hearth.assistant.dm.MembershipService;
+import org.hearth.assistant.finetune.ConsentService;
+import org.hearth.assistant.finetune.RetrainService;
 import org.hearth.assistant.llm.ModelStatus;
 import org.hearth.assistant.llm.OllamaGateway;
+import org.hearth.assistant.llm.ScopeModels;
 import org.hearth.assistant.memory.MemoryService;
 
 /** Runs DM commands for a member of a scope. */
@@ -17,20 +22,34 @@ public class CommandService {
   private final ConversationService conversations;
   private final MemoryService memory;
   private final OllamaGateway ollama;
+  private final ScopeModels models;
+  private final MembershipService membership;
+  private final RetrainService retrain;
+  private final ConsentService consent;
   private final AssistantConfig config;
 
   public CommandService(
       ConversationService conversations,
       MemoryService memory,
       OllamaGateway ollama,
+      ScopeModels models,
+      MembershipService membership,
+      RetrainService retrain,
+      ConsentService consent,
       AssistantConfig config) {
     this.conversations = conversations;
     this.memory = memory;
     this.ollama = ollama;
+    this.models = models;
+    this.membership = membership;
+    this.retrain = retrain;
+    this.consent = consent;
     this.config = config;
   }
 
-  public Answer run(Command command, ScopeSettings scope, String member) {
+  /** Runs {@code command}, the first word of {@code dm}, for the DM's sender. */
+  public Answer run(Command command, ScopeSettings scope, IncomingDm dm) {
+    String member = dm.sender().hex();
     String text =
         switch (command) {
           case HELP -> help(scope);
@@ -40,10 +59,10 @@ public class CommandService {
             yield "Done: I erased our conversation history (" + n + " messages).";
           }
           case STATUS -> status(scope);
+          case CONSENT -> consent.command(scope, member, Command.argument(dm.text()));
           case RETRAIN ->
-              scope.admins().contains(member)
-                  ? "Retraining is not available yet: the fine-tune service is not wired to this"
-                      + " assistant. Nothing was started."
+              membership.isAdmin(scope, member)
+                  ? retrain.request(scope, dm)
                   : "Only an admin of the " + scope.relay() + " relay can ask for retraining.";
         };
     return new Answer(
@@ -72,14 +91,15 @@ public class CommandService {
 
   private String status(ScopeSettings scope) {
     ModelStatus s = ollama.status();
+    String current = models.modelFor(scope).orElse("?");
     String model =
         s.reachable()
             ? "Language model: "
-                + ollama.modelFor(scope).orElse("?")
-                + (s.has(scope.fineTunedModel()) ? " (fine-tuned for this relay)" : " (base model)")
-                + (s.has(scope.baseModel()) || s.has(scope.fineTunedModel())
-                    ? ""
-                    : ", which Ollama does not have: answers fall back to notes")
+                + current
+                + (current.equals(scope.baseModel())
+                    ? " (base model)"
+                    : " (fine-tuned for this relay)")
+                + (s.has(current) ? "" : ", which Ollama does not have: answers fall back to notes")
                 + ", Ollama "
                 + s.version().orElse("?")
                 + "."

@@ -60,6 +60,31 @@ public interface AssistantConfig {
   /** Per-relay overrides of {@link #defaults()}. */
   Map<String, ScopeOverrides> scopes();
 
+  /**
+   * The finetune service's public key (hex or npub; env {@code HEARTH_FINETUNE_PUBKEY}): consented
+   * conversations (kind 30970) are encrypted to it, job requests name it, and only its job results
+   * switch a scope's model. Absent: {@code /consent on} says fine-tuning is not set up.
+   */
+  Optional<String> finetunePubkey();
+
+  /** Consented conversations (kind 30970) kept on the relay for fine-tuning. */
+  Consent consent();
+
+  /** Consent settings. */
+  interface Consent {
+    /** Quiet time after an exchange before the member's 30970 event is republished. */
+    @WithDefault("30s")
+    Duration debounce();
+
+    /**
+     * Largest 30970 event, in bytes of its JSON, when the relay's NIP-11 document gives no {@code
+     * max_message_length}; the smaller of the two applies. NIP-44 caps the plaintext at 65535 bytes
+     * in any case.
+     */
+    @WithDefault("131072")
+    int maxEventBytes();
+  }
+
   /** Ollama HTTP API settings. */
   interface Ollama {
     /**
@@ -122,6 +147,13 @@ public interface AssistantConfig {
     /** Longest note content kept, in characters; longer notes are truncated in memory. */
     @WithDefault("20000")
     int maxNoteChars();
+
+    /**
+     * On (re)start the memory subscription asks only for events created after the newest one
+     * remembered minus this margin (late or back-dated events inside it are still seen).
+     */
+    @WithDefault("1h")
+    Duration resumeMargin();
   }
 
   /** Direct message settings. */
@@ -134,9 +166,20 @@ public interface AssistantConfig {
     @WithDefault("8000")
     int maxIncomingChars();
 
-    /** Conversation turns (question or answer) of a member put into a prompt. */
+    /** Conversation turns (question or answer) of a member put into a prompt, at most. */
     @WithDefault("10")
     int historyTurns();
+
+    /**
+     * Characters of conversation history put into a prompt, at most (about 4 characters per token);
+     * the oldest turns are left out first.
+     */
+    @WithDefault("6000")
+    int historyChars();
+
+    /** Conversation turns kept in storage per member; older ones are erased. */
+    @WithDefault("500")
+    int retainedTurns();
 
     /** How far back to look for gift wraps (their timestamps are randomized up to 2 days). */
     @WithDefault("2d")

@@ -2,6 +2,7 @@ package org.hearth.assistant.db;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import io.quarkus.runtime.Startup;
@@ -74,6 +75,8 @@ public class Database {
                 cp ->
                     cp.maxSize(maxSize)
                         .acquisitionTimeout(Duration.ofSeconds(10))
+                        // A connection that failed fatally (I/O error, closed) leaves the pool.
+                        .exceptionSorter(new PostgreSQLExceptionSorter())
                         .connectionFactoryConfiguration(
                             cf ->
                                 cf.jdbcUrl(url)
@@ -87,7 +90,7 @@ public class Database {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     dataSource.close();
     if (embedded != null) {
       try {

@@ -89,7 +89,7 @@ public class DmService {
         conversationLocks.computeIfAbsent(relay + ":" + sender, k -> new ReentrantLock());
     lock.lock();
     try {
-      Answer a = replies.reply(scope, sender, dm.text());
+      Answer a = replies.reply(scope, dm);
       parts = a.parts();
       LOG.infof(
           "[%s] %s message %s from %s: %s answer in %d part(s)",

@@ -22,9 +22,11 @@ import org.jboss.logging.Logger;
 public class MembershipService {
   public static final int KIND_MEMBER_LIST = 13534;
   private static final Set<String> PEOPLE_ROLES = Set.of("owner", "admin", "member");
+  private static final Set<String> ADMIN_ROLES = Set.of("owner", "admin");
   private static final Logger LOG = Logger.getLogger(MembershipService.class);
 
-  private record Roster(Optional<String> relaySelf, long createdAt, Set<String> members) {}
+  private record Roster(
+      Optional<String> relaySelf, long createdAt, Set<String> members, Set<String> admins) {}
 
   private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
 
@@ -34,7 +36,7 @@ public class MembershipService {
         relay,
         (k, r) ->
             r == null || !r.relaySelf().equals(Optional.of(pubkeyHex))
-                ? new Roster(Optional.of(pubkeyHex), -1, Set.of())
+                ? new Roster(Optional.of(pubkeyHex), -1, Set.of(), Set.of())
                 : r);
   }
 
@@ -56,12 +58,18 @@ public class MembershipService {
       return false;
     }
     Set<String> members = new HashSet<>();
+    Set<String> admins = new HashSet<>();
     for (List<String> tag : e.tags()) {
       if (tag.size() >= 2 && tag.get(0).equals("member") && isPerson(tag)) {
         members.add(tag.get(1));
+        if (tag.subList(2, tag.size()).stream().anyMatch(ADMIN_ROLES::contains)) {
+          admins.add(tag.get(1));
+        }
       }
     }
-    rosters.put(relay, new Roster(current.relaySelf(), e.createdAt(), Set.copyOf(members)));
+    rosters.put(
+        relay,
+        new Roster(current.relaySelf(), e.createdAt(), Set.copyOf(members), Set.copyOf(admins)));
     LOG.infof("[%s] member list updated: %d members", relay, members.size());
     return true;
   }
@@ -88,6 +96,18 @@ public class MembershipService {
       return r.members().contains(pubkeyHex);
     }
     return scope.configuredMembers().contains(pubkeyHex);
+  }
+
+  /**
+   * True when {@code pubkeyHex} administers this scope: a configured admin, or an owner or admin on
+   * the relay's NIP-43 member list.
+   */
+  public boolean isAdmin(ScopeSettings scope, String pubkeyHex) {
+    if (scope.admins().contains(pubkeyHex)) {
+      return true;
+    }
+    Roster r = rosters.get(scope.relay());
+    return r != null && r.createdAt() >= 0 && r.admins().contains(pubkeyHex);
   }
 
   /** True when the relay's NIP-43 list is in use (rather than the configured members). */

@@ -10,10 +10,14 @@ import io.github.ollama4j.models.embed.OllamaEmbedResult;
 import io.github.ollama4j.models.response.Model;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.hearth.assistant.config.AssistantConfig;
 import org.hearth.assistant.config.OllamaHost;
@@ -31,19 +36,35 @@ import org.jboss.logging.Logger;
 
 /**
  * Ollama through ollama4j, with the timeouts ollama4j lacks (its streams and embeddings have no
- * overall deadline): every call runs on a virtual thread bounded by a configured duration. Prompt
- * and answer text are never logged.
+ * overall deadline): every call runs on a virtual thread bounded by a configured duration. Chat and
+ * embed share one HTTP client ({@link SharedHttpOllama}); embeddings of short texts are cached.
+ * Prompt and answer text are never logged.
  */
 @ApplicationScoped
 public class OllamaGateway implements Embedder {
   private static final Logger LOG = Logger.getLogger(OllamaGateway.class);
 
+  /** Query embeddings kept for repeated questions (and the same text embedded twice). */
+  private static final int EMBEDDING_CACHE_ENTRIES = 256;
+
+  private static final int EMBEDDING_CACHE_MAX_CHARS = 2000;
+
   private final AssistantConfig.Ollama config;
+  private final HttpClient http;
   private final Ollama client;
   private final Ollama probe;
   private final Clock clock;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, float[]> embeddings =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+              return size() > EMBEDDING_CACHE_ENTRIES;
+            }
+          });
   private volatile Cached cached = new Cached(ModelStatus.unreachable(), Instant.MIN);
+  private final ReentrantLock probeLock = new ReentrantLock();
 
   private record Cached(ModelStatus status, Instant at) {}
 
@@ -51,8 +72,13 @@ public class OllamaGateway implements Embedder {
     this.config = config.ollama();
     this.clock = clock;
     String host = OllamaHost.normalize(this.config.host());
-    this.client = new Ollama(host);
-    client.setRequestTimeoutSeconds(Math.max(1, this.config.requestTimeout().toSeconds()));
+    // One HTTP client (keep-alive connections, one selector thread) for every chat and embedding.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(this.config.probeTimeout())
+            .build();
+    this.client = new SharedHttpOllama(host, http, this.config.requestTimeout());
     this.probe = new Ollama(host);
     probe.setRequestTimeoutSeconds(Math.max(1, this.config.probeTimeout().toSeconds()));
   }
@@ -60,13 +86,24 @@ public class OllamaGateway implements Embedder {
   /** Ollama's version and models, cached for the configured TTL. */
   public ModelStatus status() {
     Cached c = cached;
-    Instant now = clock.instant();
-    if (c.at().plus(config.modelCacheTtl()).isAfter(now)) {
+    if (c.at().plus(config.modelCacheTtl()).isAfter(clock.instant())) {
       return c.status();
     }
-    ModelStatus fresh = probeNow();
-    cached = new Cached(fresh, now);
-    return fresh;
+    // One probe at a time: when the cache expires under load, the waiting callers share its
+    // result instead of each asking Ollama (a burst of probes made them all time out).
+    probeLock.lock();
+    try {
+      Cached again = cached;
+      if (again != c && again.at().plus(config.modelCacheTtl()).isAfter(clock.instant())) {
+        return again.status();
+      }
+      Instant now = clock.instant();
+      ModelStatus fresh = probeNow();
+      cached = new Cached(fresh, now);
+      return fresh;
+    } finally {
+      probeLock.unlock();
+    }
   }
 
   /** Forgets the cached model list (after a fine-tune registered a model, or in tests). */
@@ -91,7 +128,7 @@ public class OllamaGateway implements Embedder {
 
   /**
    * The model to use for a scope: {@code hearth-<relay>} when Ollama lists it, else the base model;
-   * empty when Ollama is unreachable.
+   * empty when Ollama is unreachable. {@link ScopeModels#modelFor} also knows fine-tune results.
    */
   public Optional<String> modelFor(ScopeSettings scope) {
     ModelStatus s = status();
@@ -99,6 +136,12 @@ public class OllamaGateway implements Embedder {
       return Optional.empty();
     }
     return Optional.of(s.has(scope.fineTunedModel()) ? scope.fineTunedModel() : scope.baseModel());
+  }
+
+  /** True when Ollama lists {@code model} now (the model list is read afresh). */
+  public boolean hasModelNow(String model) {
+    refresh();
+    return status().has(model);
   }
 
   /** Streams a chat answer; {@code onChunk} sees each piece as it arrives. */
@@ -148,6 +191,19 @@ public class OllamaGateway implements Embedder {
     if (!s.reachable() || !s.has(config.embedModel())) {
       return Optional.empty();
     }
+    boolean cacheable = text.length() <= EMBEDDING_CACHE_MAX_CHARS;
+    float[] known = cacheable ? embeddings.get(text) : null;
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<float[]> fresh = embedNow(text);
+    if (cacheable) {
+      fresh.ifPresent(v -> embeddings.put(text, v));
+    }
+    return fresh;
+  }
+
+  private Optional<float[]> embedNow(String text) {
     try {
       OllamaEmbedResult r =
           call(
@@ -199,5 +255,6 @@ public class OllamaGateway implements Embedder {
   @PreDestroy
   void close() {
     executor.shutdownNow();
+    http.close();
   }
 }

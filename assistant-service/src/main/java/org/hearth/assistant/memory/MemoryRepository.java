@@ -194,6 +194,25 @@ final class MemoryRepository {
         });
   }
 
+  /**
+   * The newest {@code created_at} of anything remembered from the relay (notes and deletion
+   * requests), empty when nothing is.
+   */
+  java.util.OptionalLong newest(String relay) {
+    Long v =
+        jdbc.query(
+                "memory read",
+                "SELECT GREATEST((SELECT max(created_at) FROM assistant.memory_note WHERE relay = ?),"
+                    + " (SELECT max(deleted_at) FROM assistant.memory_deletion WHERE relay = ?))",
+                Jdbc.values(relay, relay),
+                rs -> {
+                  long l = rs.getLong(1);
+                  return rs.wasNull() ? null : l;
+                })
+            .getFirst();
+    return v == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(v);
+  }
+
   long count(String relay) {
     return jdbc.query(
             "memory count",

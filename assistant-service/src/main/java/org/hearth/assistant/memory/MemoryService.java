@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.hearth.assistant.config.AssistantConfig;
 import org.hearth.assistant.config.ScopeSettings;
 import org.hearth.assistant.db.Database;
@@ -113,12 +115,37 @@ public class MemoryService {
     return done;
   }
 
+  /**
+   * Where the memory subscription of a relay resumes: the newest remembered event's {@code
+   * created_at} (never later than now) minus the configured margin; empty when nothing is
+   * remembered yet (read everything).
+   */
+  public OptionalLong resumeSince(String relay) {
+    OptionalLong newest = repo.newest(relay);
+    if (newest.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    long capped = Math.min(newest.getAsLong(), clock.instant().getEpochSecond());
+    return OptionalLong.of(Math.max(0, capped - config.resumeMargin().toSeconds()));
+  }
+
   public long count(String relay) {
     return repo.count(relay);
   }
 
   /** The notes of {@code relay} most relevant to {@code question}, best first. */
   public List<MemoryNote> search(String relay, String question, int limit) {
+    Optional<float[]> q = question.isBlank() ? Optional.empty() : embedder.embed(question);
+    return search(relay, question, limit, () -> q);
+  }
+
+  /**
+   * Like {@link #search(String, String, int)}, with the question's embedding computed elsewhere
+   * (for example concurrently, while the full-text search runs): {@code embedding} is asked for
+   * only after the full-text search.
+   */
+  public List<MemoryNote> search(
+      String relay, String question, int limit, Supplier<Optional<float[]>> embedding) {
     long now = clock.instant().getEpochSecond();
     double halfLife = config.recencyHalfLifeDays() * 86400.0;
     Map<String, MemoryNote> byId = new HashMap<>();
@@ -132,7 +159,7 @@ public class MemoryService {
         score.merge(n.eventId(), 0.5 * n.score() / (best == 0 ? 1 : best), Double::sum);
       }
     }
-    Optional<float[]> q = question.isBlank() ? Optional.empty() : embedder.embed(question);
+    Optional<float[]> q = embedding.get();
     if (q.isPresent()) {
       for (MemoryRepository.Embedded c :
           repo.recentWithEmbeddings(relay, now, config.embeddingCandidates())) {

@@ -16,6 +16,7 @@ import org.hearth.assistant.config.ScopeSettings;
 import org.hearth.assistant.config.Scopes;
 import org.hearth.assistant.dm.DmService;
 import org.hearth.assistant.dm.MembershipService;
+import org.hearth.assistant.finetune.RetrainService;
 import org.hearth.assistant.memory.MemoryService;
 import org.hearth.assistant.nostr.Nip19;
 import org.jboss.logging.Logger;
@@ -30,6 +31,8 @@ public class RelayLinks {
   private final MemoryService memory;
   private final DmService dms;
   private final MembershipService membership;
+  private final RetrainService retrain;
+  private final ScopeRelays registry;
   private final AssistantConfig config;
   private final Clock clock;
   private final Map<String, RelayLink> links = new ConcurrentHashMap<>();
@@ -42,6 +45,8 @@ public class RelayLinks {
       MemoryService memory,
       DmService dms,
       MembershipService membership,
+      RetrainService retrain,
+      ScopeRelays registry,
       AssistantConfig config,
       Clock clock) {
     this.scopes = scopes;
@@ -49,6 +54,8 @@ public class RelayLinks {
     this.memory = memory;
     this.dms = dms;
     this.membership = membership;
+    this.retrain = retrain;
+    this.registry = registry;
     this.config = config;
     this.clock = clock;
   }
@@ -60,13 +67,42 @@ public class RelayLinks {
           "assistant of relay %s: %s (DM it at %s)",
           scope.relay(), Nip19.npub(signer.publicKey()), scope.relayUrl());
       if (config.connect()) {
-        RelayLink link = new RelayLink(scope, signer, memory, dms, membership, config, clock);
-        links.put(scope.relay(), link);
-        link.start();
+        connect(scope);
       }
     }
     purge.scheduleWithFixedDelay(this::purgeExpired, 10, 10, TimeUnit.MINUTES);
     purge.scheduleWithFixedDelay(this::backfill, 1, 1, TimeUnit.MINUTES);
+  }
+
+  private RelayLink connect(ScopeSettings scope) {
+    RelayLink link =
+        new RelayLink(
+            scope,
+            keys.signerFor(scope.relay()),
+            memory,
+            dms,
+            membership,
+            retrain,
+            registry,
+            config,
+            clock);
+    links.put(scope.relay(), link);
+    link.start();
+    return link;
+  }
+
+  /**
+   * Closes the assistant's connection to its relay and opens a new one (as a restart of the service
+   * would); returns the new link.
+   */
+  public RelayLink reconnect(String relay) {
+    ScopeSettings scope =
+        scopes.get(relay).orElseThrow(() -> new IllegalArgumentException("no relay " + relay));
+    RelayLink old = links.remove(relay);
+    if (old != null) {
+      old.close();
+    }
+    return connect(scope);
   }
 
   private void purgeExpired() {

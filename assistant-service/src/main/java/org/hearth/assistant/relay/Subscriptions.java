@@ -17,14 +17,29 @@ import org.hearth.nostr.nip59.Nip59;
 /** The filters an assistant subscribes with on its relay. */
 public final class Subscriptions {
   private static final int KIND_DELETION = 5;
+  public static final int KIND_JOB_FEEDBACK = 7000;
+  public static final int KIND_JOB_RESULT = 6970;
 
   private Subscriptions() {}
 
-  /** Followed kinds and deletions, for memory. */
-  public static Filter memory(ScopeSettings scope) {
+  /** Followed kinds and deletions, for memory, created at or after {@code since} when given. */
+  public static Filter memory(ScopeSettings scope, OptionalLong since) {
     Set<Integer> kinds = new HashSet<>(scope.followedKinds());
     kinds.add(KIND_DELETION);
-    return new Filter(null, null, kinds, null, null, null, null, null);
+    return new Filter(null, null, kinds, null, since, null, null, null);
+  }
+
+  /** Feedback (7000) and results (6970) of the fine-tune jobs this assistant requested. */
+  public static Filter jobEvents(PublicKey self, long since) {
+    return new Filter(
+        null,
+        null,
+        Set.of(KIND_JOB_FEEDBACK, KIND_JOB_RESULT),
+        Map.of("p", Set.of(self.hex())),
+        OptionalLong.of(since),
+        null,
+        null,
+        null);
   }
 
   /**

@@ -2,12 +2,16 @@ package org.hearth.assistant.reply;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 import org.hearth.assistant.answer.Answer;
 import org.hearth.assistant.answer.AnswerService;
 import org.hearth.assistant.command.Command;
 import org.hearth.assistant.command.CommandService;
 import org.hearth.assistant.config.AssistantConfig;
 import org.hearth.assistant.config.ScopeSettings;
+import org.hearth.assistant.dm.DmProtocol;
+import org.hearth.assistant.dm.IncomingDm;
+import org.hearth.nostr.crypto.PublicKey;
 
 /**
  * What an assistant says to one message of a member, whatever transport carried it: a command's
@@ -25,8 +29,21 @@ public class ReplyService {
     this.maxIncomingChars = config.dm().maxIncomingChars();
   }
 
-  /** The reply to {@code text} from {@code member} (hex pubkey), already a member of the scope. */
+  /**
+   * The reply to {@code text} from {@code member} (hex pubkey), already a member of the scope, as
+   * if it came as a NIP-17 DM.
+   */
   public Answer reply(ScopeSettings scope, String member, String text) {
+    return reply(
+        scope,
+        new IncomingDm(
+            DmProtocol.NIP17, "local-" + UUID.randomUUID(), PublicKey.fromHex(member), text));
+  }
+
+  /** The reply to a DM of a member of the scope. */
+  public Answer reply(ScopeSettings scope, IncomingDm dm) {
+    String member = dm.sender().hex();
+    String text = dm.text();
     if (text.length() > maxIncomingChars) {
       return new Answer(
           List.of(
@@ -45,7 +62,7 @@ public class ReplyService {
           Answer.Mode.COMMAND);
     }
     return Command.parse(text)
-        .map(c -> commands.run(c, scope, member))
+        .map(c -> commands.run(c, scope, dm))
         .orElseGet(() -> answers.answer(scope, member, text.strip()));
   }
 }

@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.hearth.assistant.config.ScopeSettings;
 import org.hearth.assistant.config.Scopes;
@@ -85,6 +86,31 @@ class AnswerServiceTest {
         .extracting(OllamaDouble.Message::content)
         .containsSubsequence(
             "First question " + word, "Answer number 1", "Second question " + word);
+  }
+
+  @Test
+  void thePromptHoldsOnlyTheLastTurnsOfTheConversation() {
+    // hearth.assistant.dm.history-turns defaults to 10: five exchanges.
+    ollama.answerWith(c -> "Answer " + ollama.chats().size());
+    for (int i = 1; i <= 7; i++) {
+      answers.answer(family, member, "Question " + i + " " + word);
+    }
+    answers.answer(family, member, "Last question " + word);
+    List<String> prompt =
+        ollama.chats().getLast().messages().stream().map(OllamaDouble.Message::content).toList();
+    assertThat(prompt).hasSize(1 + 10 + 1);
+    assertThat(prompt.subList(1, 11))
+        .containsExactly(
+            "Question 3 " + word,
+            "Answer 3",
+            "Question 4 " + word,
+            "Answer 4",
+            "Question 5 " + word,
+            "Answer 5",
+            "Question 6 " + word,
+            "Answer 6",
+            "Question 7 " + word,
+            "Answer 7");
   }
 
   @Test

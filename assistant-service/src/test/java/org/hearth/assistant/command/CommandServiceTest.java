@@ -52,7 +52,8 @@ class CommandServiceTest {
     Answer a = replies.reply(family, member, "/help");
     assertThat(a.mode()).isEqualTo(Answer.Mode.COMMAND);
     assertThat(a.text())
-        .contains("family assistant", "/help", "/sources", "/forget", "/status", "/retrain");
+        .contains(
+            "family assistant", "/help", "/sources", "/forget", "/status", "/consent", "/retrain");
   }
 
   @Test
@@ -92,11 +93,25 @@ class CommandServiceTest {
   }
 
   @Test
-  void retrainIsForAdminsAndHonestAboutNotBeingWired() {
+  void retrainIsForAdminsAndNeedsTheRelay() {
     assertThat(replies.reply(family, member, "/retrain").text())
         .contains("Only an admin of the family relay");
+    // These tests run without relay connections: nothing can be published.
     assertThat(replies.reply(family, admin, "/retrain").text())
-        .contains("not available yet", "Nothing was started");
+        .contains("not connected to the family relay", "Nothing was started");
+  }
+
+  @Test
+  void consentIsOffByDefaultAndNeedsAFinetuneKey() {
+    assertThat(replies.reply(family, member, "/consent").text())
+        .contains("Consent is off", "not set up");
+    assertThat(replies.reply(family, member, "/consent on").text())
+        .contains("Fine-tuning is not set up", "Consent stays off");
+    assertThat(replies.reply(family, member, "/CONSENT").text()).contains("Consent is off");
+    assertThat(replies.reply(family, member, "/consent maybe").text())
+        .contains("/consent on", "/consent off");
+    assertThat(replies.reply(family, member, "/consent off").text()).contains("Consent is off");
+    assertThat(ollama.chats()).isEmpty();
   }
 
   @Test

@@ -229,6 +229,7 @@ class DmServiceTest {
     LocalSigner listed = LocalSigner.generate();
     LocalSigner person = LocalSigner.generate();
     LocalSigner service = LocalSigner.generate();
+    LocalSigner boss = LocalSigner.generate();
     assertThat(membership.isMember(work, member.publicKey().hex())).isTrue();
     Event list =
         relayKey.sign(
@@ -238,7 +239,8 @@ class DmServiceTest {
                     List.of("-"),
                     List.of("member", listed.publicKey().hex()),
                     List.of("member", person.publicKey().hex(), "member", "team-blue"),
-                    List.of("member", service.publicKey().hex(), "service")),
+                    List.of("member", service.publicKey().hex(), "service"),
+                    List.of("member", boss.publicKey().hex(), "admin")),
                 ""));
     Event fake =
         LocalSigner.generate()
@@ -257,6 +259,11 @@ class DmServiceTest {
     assertThat(membership.isMember(work, member.publicKey().hex())).isFalse();
     assertThat(membership.isMember(work, OllamaResource.ADMIN.publicKey().hex())).isTrue();
     assertThat(membership.isMember(family, member.publicKey().hex())).isTrue();
+    // Admins: configured ones, and the list's owners and admins (for /retrain).
+    assertThat(membership.isAdmin(work, boss.publicKey().hex())).isTrue();
+    assertThat(membership.isAdmin(work, person.publicKey().hex())).isFalse();
+    assertThat(membership.isAdmin(work, OllamaResource.ADMIN.publicKey().hex())).isTrue();
+    assertThat(membership.isAdmin(family, boss.publicKey().hex())).isFalse();
   }
 
   @Test

@@ -183,4 +183,35 @@ class MemoryServiceTest {
     assertThat(found(word)).isEmpty();
     assertThat(memory.search("work", word, 10)).hasSize(1);
   }
+
+  @Test
+  void resumesFromTheNewestRememberedEventMinusTheMargin() {
+    ScopeSettings scope =
+        new ScopeSettings(
+            "resume" + word,
+            "ws://127.0.0.1:1/resume",
+            "persona",
+            OllamaResource.BASE_MODEL,
+            java.util.Set.of(1),
+            java.util.Set.of(),
+            java.util.Set.of());
+    String relay = scope.relay();
+    long margin = 3600; // the default hearth.assistant.memory.resume-margin
+    assertThat(memory.resumeSince(relay)).as("nothing remembered: read everything").isEmpty();
+    long t = now();
+    assertThat(memory.ingest(scope, note(alice, word + " old", t - 7200)))
+        .isEqualTo(IngestResult.STORED);
+    assertThat(memory.resumeSince(relay)).hasValue(t - 7200 - margin);
+    assertThat(memory.ingest(scope, event(alice, 5, "", t - 100, "e", "0".repeat(64))))
+        .isEqualTo(IngestResult.DELETION_APPLIED);
+    assertThat(memory.resumeSince(relay)).as("deletions count too").hasValue(t - 100 - margin);
+    assertThat(memory.ingest(scope, note(bob, word + " from the future", t + 600)))
+        .isEqualTo(IngestResult.STORED);
+    long since = memory.resumeSince(relay).orElseThrow();
+    assertThat(since)
+        .as("never later than now minus the margin")
+        .isLessThanOrEqualTo(now() - margin);
+    assertThat(since).isGreaterThanOrEqualTo(t - margin);
+    assertThat(memory.resumeSince("family" + word)).as("per relay").isEmpty();
+  }
 }

@@ -44,8 +44,14 @@ class AssistantProfileTest {
               assertThat(f.tags()).isEqualTo(Map.of("p", Set.of(self.publicKey().hex())));
               assertThat(f.since().getAsLong()).isEqualTo(1_000_000 - 2 * 86400);
             });
-    Filter memory = Subscriptions.memory(family);
+    Filter memory = Subscriptions.memory(family, java.util.OptionalLong.empty());
     assertThat(memory.kinds()).contains(5, 1, 30023, 31922, 31923);
     assertThat(memory.kinds()).doesNotContain(4, 1059, 14);
+    assertThat(memory.since()).isEmpty();
+    assertThat(Subscriptions.memory(family, java.util.OptionalLong.of(42)).since()).hasValue(42);
+    Filter jobs = Subscriptions.jobEvents(self.publicKey(), 7);
+    assertThat(jobs.kinds()).containsExactlyInAnyOrder(7000, 6970);
+    assertThat(jobs.tags()).isEqualTo(Map.of("p", Set.of(self.publicKey().hex())));
+    assertThat(jobs.since()).hasValue(7);
   }
 }

@@ -35,6 +35,9 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
   public static final LocalSigner NONMEMBER = key(0x22);
   public static final LocalSigner WORKER = key(0x24);
 
+  /** The finetune service: a service key of every relay; consented conversations are for it. */
+  public static final LocalSigner FINETUNE = key(0x25);
+
   private static final Pattern SECRET = Pattern.compile("secret-[a-z0-9]+");
 
   private OllamaDouble ollama;
@@ -74,6 +77,12 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
       config.put("hearth.assistant.scopes.family.members", MEMBER.publicKey().hex());
       config.put("hearth.assistant.scopes.personal.members", MEMBER.publicKey().hex());
       config.put("hearth.assistant.scopes.work.members", WORKER.publicKey().hex());
+      // The relay's owner administers the family assistant (/retrain).
+      config.put("hearth.assistant.scopes.family.admins", OWNER.publicKey().hex());
+      config.put("hearth.assistant.finetune-pubkey", FINETUNE.publicKey().hex());
+      config.put("hearth.assistant.consent.debounce", "1s");
+      // Restarted links resume a minute before the newest remembered note.
+      config.put("hearth.assistant.memory.resume-margin", "60s");
       return config;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,7 +100,11 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
     p.put("hearth.relay.relays.work.members", WORKER.publicKey().hex());
     List<LocalSigner> services = new java.util.ArrayList<>(ASSISTANTS.values());
     services.add(NONMEMBER);
+    services.add(FINETUNE);
     p.put("hearth.relay.services", hex(services));
+    // Consented conversations: the assistant and the finetune service only (as docs/finetune-
+    // protocol.md says relay-private's default becomes).
+    p.put("hearth.relay.relays.family.visibility.30970", "parties");
     return p;
   }
 
