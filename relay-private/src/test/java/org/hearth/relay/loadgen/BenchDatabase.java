@@ -23,11 +23,44 @@ public final class BenchDatabase implements AutoCloseable {
   private final int port;
   private final String name;
   private final EmbeddedPostgres embedded;
+  private final boolean reused;
 
   private BenchDatabase(int port, String name, EmbeddedPostgres embedded) {
+    this(port, name, embedded, false);
+  }
+
+  private BenchDatabase(int port, String name, EmbeddedPostgres embedded, boolean reused) {
     this.port = port;
     this.name = name;
     this.embedded = embedded;
+    this.reused = reused;
+  }
+
+  /**
+   * The database {@code name} on 127.0.0.1:5432, created when missing and kept after the run (for
+   * repeated runs on one loaded store; drop it yourself).
+   */
+  public static BenchDatabase reuse(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("database name must match [a-z_][a-z0-9_]*: " + name);
+    }
+    BenchDatabase admin = new BenchDatabase(5432, "postgres", null);
+    try (Connection c = admin.connect();
+        java.sql.PreparedStatement st =
+            c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      st.setString(1, name);
+      if (!st.executeQuery().next()) {
+        admin.execute("CREATE DATABASE " + name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach PostgreSQL on 127.0.0.1:5432", e);
+    }
+    return new BenchDatabase(5432, name, null, true);
+  }
+
+  /** True for a database kept across runs ({@link #reuse}). */
+  public boolean reused() {
+    return reused;
   }
 
   public static BenchDatabase create(String prefix) {
@@ -134,6 +167,9 @@ public final class BenchDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (reused) {
+      return;
+    }
     if (embedded != null) {
       try {
         embedded.close();

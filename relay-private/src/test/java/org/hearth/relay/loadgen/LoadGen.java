@@ -21,9 +21,20 @@ import org.hearth.nostr.crypto.LocalSigner;
  * events} (60000), {@code warmup} (10000), {@code connections} (4), {@code in-flight} (32), {@code
  * store} (1000000), {@code authors} (1000), {@code queries} (1000), {@code subscribers} (1000),
  * {@code rate} (100), {@code seconds} (10), {@code idle} (2000), {@code jvm} (relay JVM options,
- * separated by |, ), {@code out} (target/bench).
+ * separated by |; {@value #DEFAULT_HEAP} is added unless they set a heap size), {@code out}
+ * (target/bench), {@code fanout-client} ({@code vertx}: subscribers on event loops, or {@code jdk}:
+ * one java.net.http websocket each), {@code client-threads} (1, event loops of the vertx client),
+ * {@code jar} (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code
+ * database} (a database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code
+ * req} phase then reuses a store it finds there instead of loading it again).
  */
 public final class LoadGen {
+  /**
+   * The relay's heap in the benchmark: 256 MB made GC a visible share of fan-out CPU (14.1 against
+   * ~8 µs per delivery) and the uncapped default lets G1 grow to a quarter of RAM.
+   */
+  static final String DEFAULT_HEAP = "-Xmx512m";
+
   private LoadGen() {}
 
   public static void main(String[] args) throws Exception {
@@ -42,11 +53,21 @@ public final class LoadGen {
             : Set.copyOf(phases);
     Path out = Path.of(opt.getOrDefault("out", "target/bench"));
     Files.createDirectories(out);
-    List<String> jvm = opt.containsKey("jvm") ? List.of(opt.get("jvm").split("\\|")) : List.of();
+    List<String> jvm = new ArrayList<>();
+    if (opt.containsKey("jvm")) {
+      jvm.addAll(List.of(opt.get("jvm").split("\\|")));
+    }
+    if (jvm.stream().noneMatch(o -> o.startsWith("-Xmx") || o.contains("MaxRAM"))) {
+      jvm.add(0, DEFAULT_HEAP);
+    }
+    Path jar = opt.containsKey("jar") ? Path.of(opt.get("jar")) : RelayProcess.jar();
     List<LocalSigner> writers = BenchKeys.writers(16);
     BenchReport report = new BenchReport(jvm);
     HttpClient http = HttpClient.newHttpClient();
-    try (BenchDatabase db = BenchDatabase.create("hearth_bench")) {
+    try (BenchDatabase db =
+        opt.containsKey("database")
+            ? BenchDatabase.reuse(opt.get("database"))
+            : BenchDatabase.create("hearth_bench")) {
       Map<String, String> env = new HashMap<>(db.relayEnv());
       env.put("HEARTH_RELAY_OWNER", BenchKeys.OWNER.publicKey().hex());
       env.put(
@@ -56,9 +77,14 @@ public final class LoadGen {
               + BenchKeys.READER.publicKey().hex());
       env.put("HEARTH_RELAY_DATA_DIR", out.resolve("data").toString());
       env.put("QUARKUS_LOG_LEVEL", "WARN");
+      // The REQ phase sends ~1,000 REQs/s on one connection: above the default per-connection
+      // REQ limit (50/s, burst 100), which would answer most of them rate-limited.
+      env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQS_PER_SECOND", "1000000");
+      env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQ_BURST", "1000000");
       int port = RelayProcess.freePort();
-      System.out.printf("database %s, relay on port %d, JVM options %s%n", db.name(), port, jvm);
-      try (RelayProcess relay = RelayProcess.start(port, env, jvm, out.resolve("relay.log"))) {
+      System.out.printf(
+          "database %s, relay %s on port %d, JVM options %s%n", db.name(), jar, port, jvm);
+      try (RelayProcess relay = RelayProcess.start(jar, port, env, jvm, out.resolve("relay.log"))) {
         report.pid(relay.pid(), relay.rssKib());
         if (run.contains("idle")) {
           int n = Integer.parseInt(opt.getOrDefault("idle", "2000"));
@@ -86,7 +112,11 @@ public final class LoadGen {
           int authors = Integer.parseInt(opt.getOrDefault("authors", "1000"));
           int queries = Integer.parseInt(opt.getOrDefault("queries", "1000"));
           long t0 = System.nanoTime();
-          BulkStore.Sample sample = BulkStore.load(db, store, authors);
+          BulkStore.Sample sample =
+              db.reused() ? BulkStore.existing(db, store, authors).orElse(null) : null;
+          if (sample == null) {
+            sample = BulkStore.load(db, store, authors);
+          }
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);
           report.req(ReqBench.run(relay, http, sample, 100, queries), store, loadSeconds);
@@ -95,7 +125,9 @@ public final class LoadGen {
           int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));
           int rate = Integer.parseInt(opt.getOrDefault("rate", "100"));
           int secs = Integer.parseInt(opt.getOrDefault("seconds", "10"));
-          FanoutBench.Result r = FanoutBench.run(relay, http, subs, rate, secs);
+          String client = opt.getOrDefault("fanout-client", "vertx");
+          int threads = Integer.parseInt(opt.getOrDefault("client-threads", "1"));
+          FanoutBench.Result r = FanoutBench.run(relay, http, subs, rate, secs, client, threads);
           System.out.printf("fan-out: %s%n", r);
           report.fanout(r, subs, rate);
         }
