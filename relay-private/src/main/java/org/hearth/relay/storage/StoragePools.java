@@ -35,7 +35,8 @@ public class StoragePools implements PgPoolCreator {
       readOptions.add(
           new PgConnectOptions(o)
               .addProperty("statement_timeout", Long.toString(queryTimeoutMillis))
-              .addProperty("application_name", "hearth-relay-reads"));
+              .addProperty("application_name", "hearth-relay-reads")
+              .setMetricsName("hearth-relay-reads"));
     }
     PoolOptions readPool =
         new PoolOptions(input.poolOptions()).setShared(false).setName("hearth-relay-reads");

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.event.Event;
@@ -47,8 +50,14 @@ final class EventLoopSubscribers implements AutoCloseable {
     URI u = URI.create(url);
     WebSocketClient client =
         vertx.createWebSocketClient(
-            new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
+            new WebSocketClientOptions()
+                .setMaxConnections(count)
+                .setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(1 << 20));
     CountDownLatch eosed = new CountDownLatch(count);
+    AtomicInteger connected = new AtomicInteger();
+    AtomicInteger challenged = new AtomicInteger();
+    AtomicInteger authed = new AtomicInteger();
     List<CompletableFuture<Void>> opened = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -57,6 +66,7 @@ final class EventLoopSubscribers implements AutoCloseable {
       f.onFailure(ready::completeExceptionally)
           .onSuccess(
               ws -> {
+                connected.incrementAndGet();
                 synchronized (subs.sockets) {
                   subs.sockets.add(ws);
                 }
@@ -65,6 +75,7 @@ final class EventLoopSubscribers implements AutoCloseable {
                       if (frame.startsWith("[\"EVENT\"")) {
                         onEvent.accept(frame);
                       } else if (frame.startsWith("[\"AUTH\",\"")) {
+                        challenged.incrementAndGet();
                         String challenge = frame.substring(9, frame.indexOf('"', 9));
                         Event auth = Nip42.authEvent(signer, url, challenge);
                         ws.writeTextMessage(MessageCodec.encode(new ClientMessage.Auth(auth)));
@@ -72,6 +83,7 @@ final class EventLoopSubscribers implements AutoCloseable {
                         if (!frame.contains(",true,")) {
                           ready.completeExceptionally(new IllegalStateException(frame));
                         } else {
+                          authed.incrementAndGet();
                           ws.writeTextMessage(req);
                         }
                       } else if (frame.startsWith("[\"EOSE\"")) {
@@ -82,15 +94,26 @@ final class EventLoopSubscribers implements AutoCloseable {
                       }
                     });
               });
-      if (opened.size() % 50 == 0) { // 50 handshakes at a time
-        CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
-            .orTimeout(60, TimeUnit.SECONDS)
-            .join();
+      if (opened.size() % 50 == 0 || i == count - 1) { // 50 handshakes at a time
+        try {
+          CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
+              .get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          subs.close();
+          throw new IllegalStateException(
+              String.format(
+                  "subscribers: %d of %d asked, %d connected, %d challenged, %d authenticated,"
+                      + " %d with EOSE",
+                  opened.size(),
+                  count,
+                  connected.get(),
+                  challenged.get(),
+                  authed.get(),
+                  count - eosed.getCount()),
+              e);
+        }
       }
     }
-    CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
-        .orTimeout(60, TimeUnit.SECONDS)
-        .join();
     if (!eosed.await(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not every subscriber got EOSE");
     }

@@ -37,7 +37,17 @@ public final class LoadGen {
 
   private LoadGen() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1); // client event loops would otherwise keep the JVM alive
+    }
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     Map<String, String> opt = new HashMap<>();
     List<String> phases = new ArrayList<>();
     for (String a : args) {
@@ -127,7 +137,9 @@ public final class LoadGen {
           int secs = Integer.parseInt(opt.getOrDefault("seconds", "10"));
           String client = opt.getOrDefault("fanout-client", "vertx");
           int threads = Integer.parseInt(opt.getOrDefault("client-threads", "1"));
-          FanoutBench.Result r = FanoutBench.run(relay, http, subs, rate, secs, client, threads);
+          int warm = Integer.parseInt(opt.getOrDefault("fanout-warmup", "2"));
+          FanoutBench.Result r =
+              FanoutBench.run(relay, http, subs, rate, secs, client, threads, warm);
           System.out.printf("fan-out: %s%n", r);
           report.fanout(r, subs, rate);
         }
@@ -138,6 +150,5 @@ public final class LoadGen {
     Files.writeString(out.resolve("results.md"), md);
     Files.writeString(out.resolve("benchmarks.svg"), report.svg());
     System.out.println(md);
-    System.exit(0);
   }
 }
