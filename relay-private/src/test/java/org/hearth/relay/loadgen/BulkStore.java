@@ -130,7 +130,8 @@ final class BulkStore {
       ResultSet total =
           st.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE relname = 'event'");
       total.next();
-      if (ofFirstAuthor == 0 || total.getLong(1) < count * 0.95) {
+      long stored = total.getLong(1);
+      if (ofFirstAuthor == 0 || stored < count * 0.95) {
         return java.util.Optional.empty();
       }
       List<String> ids = new ArrayList<>();
@@ -146,7 +147,7 @@ final class BulkStore {
       for (int i = 0; i < count; i += 100) {
         eTags.add(eTag(i));
       }
-      System.out.printf("  bulk store: reusing ~%,d events in %s%n", total.getLong(1), db.name());
+      System.out.printf("  bulk store: reusing ~%,d events in %s%n", stored, db.name());
       return java.util.Optional.of(
           new Sample(
               ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, newest + 60));

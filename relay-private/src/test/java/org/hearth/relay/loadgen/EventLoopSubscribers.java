@@ -1,8 +1,8 @@
 package org.hearth.relay.loadgen;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -62,38 +62,37 @@ final class EventLoopSubscribers implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       CompletableFuture<Void> ready = new CompletableFuture<>();
       opened.add(ready);
-      Future<WebSocket> f = client.connect(u.getPort(), u.getHost(), u.getPath());
-      f.onFailure(ready::completeExceptionally)
-          .onSuccess(
-              ws -> {
-                connected.incrementAndGet();
-                synchronized (subs.sockets) {
-                  subs.sockets.add(ws);
-                }
-                ws.textMessageHandler(
-                    frame -> {
-                      if (frame.startsWith("[\"EVENT\"")) {
-                        onEvent.accept(frame);
-                      } else if (frame.startsWith("[\"AUTH\",\"")) {
-                        challenged.incrementAndGet();
-                        String challenge = frame.substring(9, frame.indexOf('"', 9));
-                        Event auth = Nip42.authEvent(signer, url, challenge);
-                        ws.writeTextMessage(MessageCodec.encode(new ClientMessage.Auth(auth)));
-                      } else if (frame.startsWith("[\"OK\",")) {
-                        if (!frame.contains(",true,")) {
-                          ready.completeExceptionally(new IllegalStateException(frame));
-                        } else {
-                          authed.incrementAndGet();
-                          ws.writeTextMessage(req);
-                        }
-                      } else if (frame.startsWith("[\"EOSE\"")) {
-                        ready.complete(null);
-                        eosed.countDown();
-                      } else if (frame.startsWith("[\"CLOSED\"")) {
-                        ready.completeExceptionally(new IllegalStateException(frame));
-                      }
-                    });
-              });
+      // Handlers are set before connecting: the relay's AUTH challenge follows the upgrade at once.
+      ClientWebSocket ws = client.webSocket();
+      ws.textMessageHandler(
+          frame -> {
+            if (frame.startsWith("[\"EVENT\"")) {
+              onEvent.accept(frame);
+            } else if (frame.startsWith("[\"AUTH\",\"")) {
+              challenged.incrementAndGet();
+              String challenge = frame.substring(9, frame.indexOf('"', 9));
+              Event auth = Nip42.authEvent(signer, url, challenge);
+              ws.writeTextMessage(MessageCodec.encode(new ClientMessage.Auth(auth)));
+            } else if (frame.startsWith("[\"OK\",")) {
+              if (!frame.contains(",true,")) {
+                ready.completeExceptionally(new IllegalStateException(frame));
+              } else {
+                authed.incrementAndGet();
+                ws.writeTextMessage(req);
+              }
+            } else if (frame.startsWith("[\"EOSE\"")) {
+              ready.complete(null);
+              eosed.countDown();
+            } else if (frame.startsWith("[\"CLOSED\"")) {
+              ready.completeExceptionally(new IllegalStateException(frame));
+            }
+          });
+      synchronized (subs.sockets) {
+        subs.sockets.add(ws);
+      }
+      ws.connect(u.getPort(), u.getHost(), u.getPath())
+          .onFailure(ready::completeExceptionally)
+          .onSuccess(w -> connected.incrementAndGet());
       if (opened.size() % 50 == 0 || i == count - 1) { // 50 handshakes at a time
         try {
           CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
