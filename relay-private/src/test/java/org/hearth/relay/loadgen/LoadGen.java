@@ -129,7 +129,8 @@ public final class LoadGen {
           }
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);
-          report.req(ReqBench.run(relay, http, sample, 100, queries), store, loadSeconds);
+          String client = opt.getOrDefault("req-client", "vertx");
+          report.req(ReqBench.run(relay, http, sample, 100, queries, client), store, loadSeconds);
         }
         if (run.contains("fanout")) {
           int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));
