@@ -64,7 +64,17 @@ public final class BenchDatabase implements AutoCloseable {
   }
 
   public static BenchDatabase create(String prefix) {
-    if (answers()) {
+    return create(prefix, false, Map.of());
+  }
+
+  /**
+   * A fresh database: on 127.0.0.1:5432 when it answers and {@code embedded} is false, else in an
+   * embedded PostgreSQL started with {@code settings} (postgresql.conf keys such as {@code
+   * shared_buffers}; the machine's server cannot be reconfigured from here).
+   */
+  public static BenchDatabase create(
+      String prefix, boolean embedded, Map<String, String> settings) {
+    if (!embedded && answers()) {
       String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       BenchDatabase db = new BenchDatabase(5432, "postgres", null);
       db.execute("CREATE DATABASE " + name);
@@ -74,7 +84,9 @@ public final class BenchDatabase implements AutoCloseable {
       Path dir = Files.createTempDirectory("hearth-bench-pg");
       dir.toFile().setWritable(true, false);
       dir.toFile().setExecutable(true, false);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).start();
+      EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"));
+      settings.forEach(b::setServerConfig);
+      EmbeddedPostgres pg = b.start();
       return new BenchDatabase(pg.getPort(), "postgres", pg);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -121,6 +133,21 @@ public final class BenchDatabase implements AutoCloseable {
       st.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** A server setting ({@code SHOW name}), e.g. {@code shared_buffers}. */
+  public String setting(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(name);
+    }
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SHOW " + name)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

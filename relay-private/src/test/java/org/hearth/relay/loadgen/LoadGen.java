@@ -47,6 +47,21 @@ public final class LoadGen {
     System.exit(0);
   }
 
+  /** {@code shared_buffers=1GB,work_mem=16MB} as a map (for an embedded server). */
+  static Map<String, String> pgSettings(String spec) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String kv : spec.split(",")) {
+      if (!kv.isBlank()) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("--pg wants key=value[,key=value…]: " + kv);
+        }
+        out.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+      }
+    }
+    return out;
+  }
+
   private static void run(String[] args) throws Exception {
     Map<String, String> opt = new HashMap<>();
     List<String> phases = new ArrayList<>();
@@ -77,7 +92,10 @@ public final class LoadGen {
     try (BenchDatabase db =
         opt.containsKey("database")
             ? BenchDatabase.reuse(opt.get("database"))
-            : BenchDatabase.create("hearth_bench")) {
+            : BenchDatabase.create(
+                "hearth_bench",
+                opt.getOrDefault("postgres", "local").equals("embedded"),
+                pgSettings(opt.getOrDefault("pg", "")))) {
       Map<String, String> env = new HashMap<>(db.relayEnv());
       env.put("HEARTH_RELAY_OWNER", BenchKeys.OWNER.publicKey().hex());
       env.put(
@@ -93,7 +111,8 @@ public final class LoadGen {
       env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQ_BURST", "1000000");
       int port = RelayProcess.freePort();
       System.out.printf(
-          "database %s, relay %s on port %d, JVM options %s%n", db.name(), jar, port, jvm);
+          "database %s (shared_buffers %s, work_mem %s), relay %s on port %d, JVM options %s%n",
+          db.name(), db.setting("shared_buffers"), db.setting("work_mem"), jar, port, jvm);
       try (RelayProcess relay = RelayProcess.start(jar, port, env, jvm, out.resolve("relay.log"))) {
         report.pid(relay.pid(), relay.rssKib());
         if (run.contains("idle")) {
