@@ -99,9 +99,10 @@ public class Membership {
     return !activeGrants(relay, pubkey, now).isEmpty();
   }
 
+  /** Runs for every live delivery: reads the cache without copying the grant list. */
   public boolean mayRead(String relay, String pubkey, int kind, long now) {
-    for (Grant g : activeGrants(relay, pubkey, now)) {
-      if (g.mayRead(kind)) {
+    for (Grant g : grants.getOrDefault(relay, Map.of()).getOrDefault(pubkey, List.of())) {
+      if (g.activeAt(now) && g.mayRead(kind)) {
         return true;
       }
     }

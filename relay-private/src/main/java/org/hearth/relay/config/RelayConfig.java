@@ -178,6 +178,22 @@ public interface RelayConfig {
     @WithDefault("10000")
     int pubkeyEventBurst();
 
+    /** REQ and COUNT messages a connection may send per second (sustained). Default: 50. */
+    @WithDefault("50")
+    double connectionReqsPerSecond();
+
+    /** REQ and COUNT messages a connection may send in a burst. Default: 100. */
+    @WithDefault("100")
+    int connectionReqBurst();
+
+    /**
+     * Longest a REQ or COUNT query may run in PostgreSQL ({@code statement_timeout} of the read
+     * pool's connections); beyond it the query is cancelled and the client gets {@code CLOSED} with
+     * {@code error:}. 0 = no limit. Default: 10 seconds.
+     */
+    @WithDefault("10s")
+    Duration queryTimeout();
+
     /** Largest number of events COUNT looks at (beyond it the count is approximate). */
     @WithDefault("100000")
     int maxCount();

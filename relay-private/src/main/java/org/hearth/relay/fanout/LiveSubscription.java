@@ -1,5 +1,6 @@
 package org.hearth.relay.fanout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ public final class LiveSubscription {
   private final String id;
   private final List<Filter> filters;
   private final String framePrefix;
+  private final byte[] framePrefixBytes;
   private List<Event> buffer = new ArrayList<>();
   private volatile boolean closed;
 
@@ -26,6 +28,14 @@ public final class LiveSubscription {
     StringBuilder sb = new StringBuilder(id.length() + 16).append("[\"EVENT\",");
     EventJson.quote(sb, id, true);
     this.framePrefix = sb.append(',').toString();
+    this.framePrefixBytes = framePrefix.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code ["EVENT",<escaped id>,} in UTF-8, for frames spliced around {@link OutgoingEvent#utf8}.
+   */
+  public byte[] framePrefixUtf8() {
+    return framePrefixBytes;
   }
 
   /**

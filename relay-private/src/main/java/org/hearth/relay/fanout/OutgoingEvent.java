@@ -1,5 +1,6 @@
 package org.hearth.relay.fanout;
 
+import java.nio.charset.StandardCharsets;
 import org.hearth.nostr.event.Event;
 
 /**
@@ -9,6 +10,7 @@ import org.hearth.nostr.event.Event;
 public final class OutgoingEvent {
   private final Event event;
   private String json;
+  private byte[] utf8;
 
   public OutgoingEvent(Event event) {
     this.event = event;
@@ -35,5 +37,15 @@ public final class OutgoingEvent {
       json = j;
     }
     return j;
+  }
+
+  /** {@link #json()} as UTF-8, encoded on first use (the same benign race as {@link #json()}). */
+  public byte[] utf8() {
+    byte[] b = utf8;
+    if (b == null) {
+      b = json().getBytes(StandardCharsets.UTF_8);
+      utf8 = b;
+    }
+    return b;
   }
 }

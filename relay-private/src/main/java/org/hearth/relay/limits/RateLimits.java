@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.relay.config.RelayConfig;
 
 /**
- * Event rate limits: one bucket per connection (made by {@link #newConnectionBucket}) and one per
- * author key, shared by all connections and relays. Author buckets exist only for keys whose event
- * passed the write policies (members), so the map stays as small as the household.
+ * Rate limits: per connection one bucket for events ({@link #newConnectionBucket}) and one for
+ * REQ/COUNT messages ({@link #newReqBucket}); for events also one per author key, shared by all
+ * connections and relays. Author buckets exist only for keys whose event passed the write policies
+ * (members), so the map stays as small as the household.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -22,6 +23,17 @@ public class RateLimits {
   public TokenBucket newConnectionBucket() {
     return new TokenBucket(
         limits.connectionEventsPerSecond(), limits.connectionEventBurst(), System.nanoTime());
+  }
+
+  /** A bucket for the REQ and COUNT messages of one connection. */
+  public TokenBucket newReqBucket() {
+    return new TokenBucket(
+        limits.connectionReqsPerSecond(), limits.connectionReqBurst(), System.nanoTime());
+  }
+
+  /** The connection rate for REQ/COUNT, e.g. {@code 50}. */
+  public String reqRate() {
+    return plain(limits.connectionReqsPerSecond());
   }
 
   /** True when {@code pubkey} may publish one more event now. */

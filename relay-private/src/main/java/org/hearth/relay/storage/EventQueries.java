@@ -28,9 +28,15 @@ public class EventQueries {
       Comparator.comparing(StoredEvent::event, NEWEST_FIRST);
 
   private final Pool pool;
+  private final StoragePools pools;
 
-  public EventQueries(Pool pool) {
+  /**
+   * @param pool the default pool (writes; its creation also creates the read pool)
+   * @param pools the read pool, whose statements time out ({@code limits.query-timeout})
+   */
+  public EventQueries(Pool pool, StoragePools pools) {
     this.pool = pool;
+    this.pools = pools;
   }
 
   /**
@@ -68,7 +74,9 @@ public class EventQueries {
   }
 
   private Uni<List<StoredEvent>> run(FilterSql q) {
-    return pool.preparedQuery(q.sql())
+    return pools
+        .reads()
+        .preparedQuery(q.sql())
         .execute(Tuple.from(q.args()))
         .map(
             rs -> {

@@ -2,6 +2,7 @@ package org.hearth.relay.ws;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.hearth.relay.config.Relays;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.OutgoingEvent;
 import org.hearth.relay.fanout.SubscriptionIndex;
+import org.hearth.relay.limits.RateLimits;
 import org.hearth.relay.metrics.RelayMetrics;
 import org.hearth.relay.policy.PolicyChain;
 import org.hearth.relay.policy.PolicyResult;
@@ -43,11 +45,15 @@ import org.jboss.logging.Logger;
 public class ReadHandler {
   private static final Logger LOG = Logger.getLogger(ReadHandler.class);
 
+  /** PostgreSQL's SQLSTATE for a statement cancelled by {@code statement_timeout}. */
+  private static final String QUERY_CANCELED = "57014";
+
   private final RelayConfig.Limits limits;
   private final Membership membership;
   private final EventQueries queries;
   private final SubscriptionIndex index;
   private final RelayMetrics metrics;
+  private final RateLimits rateLimits;
   private final Map<String, PolicyChain<ReadContext>> chains;
 
   public ReadHandler(
@@ -56,8 +62,10 @@ public class ReadHandler {
       EventQueries queries,
       SubscriptionIndex index,
       RelayMetrics metrics,
-      Relays relays) {
+      Relays relays,
+      RateLimits rateLimits) {
     this.metrics = metrics;
+    this.rateLimits = rateLimits;
     Map<String, PolicyChain<ReadContext>> c = new HashMap<>();
     for (RelaySettings r : relays.all()) {
       c.put(r.path(), PolicyChain.of(r.readPolicies(), ReadPolicies.BUILT_IN));
@@ -91,7 +99,29 @@ public class ReadHandler {
     };
   }
 
+  /** The CLOSED reason for a REQ/COUNT over the connection's rate, or null when it may run. */
+  private String rateLimited(RelaySession s) {
+    return s.allowReq()
+        ? null
+        : Prefix.RATE_LIMITED.format(
+            "more than " + rateLimits.reqRate() + " REQ/COUNT per second on this connection");
+  }
+
+  /** The CLOSED reason for a failed query: the statement timeout, or a generic failure. */
+  private String failure(Throwable err, String what) {
+    if (err instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
+      return Prefix.ERROR.format(
+          what + " took longer than " + limits.queryTimeout().toMillis() + " ms");
+    }
+    return Prefix.ERROR.format(what + " failed");
+  }
+
   void req(RelaySession s, ClientMessage.Req r) {
+    String limited = rateLimited(s);
+    if (limited != null) {
+      s.send(new RelayMessage.Closed(r.subscriptionId(), limited));
+      return;
+    }
     long now = Instant.now().getEpochSecond();
     List<String> readers = readers(s, now);
     String refused = refusal(s, readers, r.filters());
@@ -144,13 +174,16 @@ public class ReadHandler {
             err -> {
               LOG.warnf("REQ %s failed: %s", r.subscriptionId(), err.toString());
               close(s, r.subscriptionId());
-              s.send(
-                  new RelayMessage.Closed(
-                      r.subscriptionId(), Prefix.ERROR.format("the query failed")));
+              s.send(new RelayMessage.Closed(r.subscriptionId(), failure(err, "the query")));
             });
   }
 
   void count(RelaySession s, ClientMessage.Count c) {
+    String limited = rateLimited(s);
+    if (limited != null) {
+      s.send(new RelayMessage.Closed(c.subscriptionId(), limited));
+      return;
+    }
     long now = Instant.now().getEpochSecond();
     List<String> readers = readers(s, now);
     String refused = refusal(s, readers, c.filters());
@@ -195,9 +228,7 @@ public class ReadHandler {
             },
             err -> {
               LOG.warnf("COUNT %s failed: %s", c.subscriptionId(), err.toString());
-              s.send(
-                  new RelayMessage.Closed(
-                      c.subscriptionId(), Prefix.ERROR.format("the count failed")));
+              s.send(new RelayMessage.Closed(c.subscriptionId(), failure(err, "the count")));
             });
   }
 

@@ -75,7 +75,8 @@ public class RelayEndpoint {
             url,
             access,
             config.limits().outboundQueue(),
-            rateLimits.newConnectionBucket());
+            rateLimits.newConnectionBucket(),
+            rateLimits.newReqBucket());
     sessions.put(connection.id(), s);
     protocol.onOpen(s);
     return Uni.createFrom().voidItem();

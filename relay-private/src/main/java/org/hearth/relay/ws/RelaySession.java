@@ -1,10 +1,7 @@
 package org.hearth.relay.ws;
 
+import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Handler;
-import io.vertx.core.http.WebSocketBase;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +25,11 @@ import org.jboss.logging.Logger;
  */
 public final class RelaySession implements Subscriber {
   private static final Logger LOG = Logger.getLogger(RelaySession.class);
-  private static final Handler<AsyncResult<Void>> IGNORE = r -> {};
 
   private final WebSocketConnection connection;
 
-  /** The Vert.x socket for writes without a Uni per frame; null: write through {@code sendText}. */
-  private final WebSocketBase socket;
+  /** Every frame to the client, in order, one flush per batch; null: {@code sendText} per frame. */
+  private final Outbox outbox;
 
   private final RelaySettings relay;
   private final String challenge;
@@ -41,10 +37,11 @@ public final class RelaySession implements Subscriber {
   private final ReadAccess access;
   private final int maxPending;
   private final TokenBucket bucket;
+  private final TokenBucket reqBucket;
   private final Set<String> authed = ConcurrentHashMap.newKeySet();
   private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicInteger livePending = new AtomicInteger();
-  private final Handler<AsyncResult<Void>> liveWritten = r -> livePending.decrementAndGet();
+  private final Runnable liveWritten = livePending::decrementAndGet;
   private volatile boolean dropped;
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
@@ -55,10 +52,13 @@ public final class RelaySession implements Subscriber {
       String connectedUrl,
       ReadAccess access,
       int maxPending,
-      TokenBucket bucket) {
+      TokenBucket bucket,
+      TokenBucket reqBucket) {
     this.bucket = bucket;
+    this.reqBucket = reqBucket;
     this.connection = connection;
-    this.socket = VertxSocket.of(connection);
+    ChannelHandlerContext channel = connection.userData().get(ConnectionChannel.KEY);
+    this.outbox = channel == null ? null : new Outbox(channel);
     this.relay = relay;
     this.challenge = challenge;
     this.connectedUrl = connectedUrl;
@@ -80,6 +80,11 @@ public final class RelaySession implements Subscriber {
     return bucket.tryTake(System.nanoTime());
   }
 
+  /** True when this connection may open one more REQ or COUNT now. */
+  boolean allowReq() {
+    return reqBucket.tryTake(System.nanoTime());
+  }
+
   String challenge() {
     return challenge;
   }
@@ -98,7 +103,7 @@ public final class RelaySession implements Subscriber {
   }
 
   boolean canRead(Event e) {
-    return access.canRead(relay, authed, e, Instant.now().getEpochSecond());
+    return access.canRead(relay, authed, e, System.currentTimeMillis() / 1000);
   }
 
   @Override
@@ -110,19 +115,14 @@ public final class RelaySession implements Subscriber {
       drop();
       return;
     }
-    String frame = subscription.frame(event.json());
-    if (socket == null) {
-      connection
-          .sendText(frame)
-          .subscribe()
-          .with(v -> livePending.decrementAndGet(), err -> livePending.decrementAndGet());
+    if (outbox != null) {
+      outbox.spliced(subscription.framePrefixUtf8(), event.utf8(), liveWritten);
       return;
     }
-    try {
-      socket.writeTextMessage(frame, liveWritten);
-    } catch (RuntimeException e) { // closed under our feet
-      livePending.decrementAndGet();
-    }
+    connection
+        .sendText(subscription.frame(event.json()))
+        .subscribe()
+        .with(v -> livePending.decrementAndGet(), err -> livePending.decrementAndGet());
   }
 
   /**
@@ -138,15 +138,11 @@ public final class RelaySession implements Subscriber {
     if (dropped) {
       return;
     }
-    if (socket == null) {
-      connection.sendText(frame).subscribe().with(v -> {}, err -> {});
+    if (outbox != null) {
+      outbox.text(frame);
       return;
     }
-    try {
-      socket.writeTextMessage(frame, IGNORE);
-    } catch (RuntimeException e) { // closed under our feet: nothing to tell
-      LOG.debugf("write to %s failed: %s", connection.id(), e.toString());
-    }
+    connection.sendText(frame).subscribe().with(v -> {}, err -> {});
   }
 
   /** Too slow: tell it why and close. */
@@ -158,11 +154,17 @@ public final class RelaySession implements Subscriber {
       dropped = true;
     }
     LOG.infof("dropping slow reader %s on /%s", connection.id(), relay.path());
+    String notice =
+        MessageCodec.encode(
+            new RelayMessage.Notice(
+                "error: you read too slowly (" + maxPending + " frames queued); closing"));
+    if (outbox != null) {
+      outbox.text(notice);
+      outbox.then(() -> connection.close().subscribe().with(v -> {}, err -> {}));
+      return;
+    }
     connection
-        .sendText(
-            MessageCodec.encode(
-                new RelayMessage.Notice(
-                    "error: you read too slowly (" + maxPending + " frames queued); closing")))
+        .sendText(notice)
         .chain(() -> connection.close())
         .subscribe()
         .with(v -> {}, err -> {});

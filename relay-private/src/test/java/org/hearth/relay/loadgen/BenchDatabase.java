@@ -23,15 +23,58 @@ public final class BenchDatabase implements AutoCloseable {
   private final int port;
   private final String name;
   private final EmbeddedPostgres embedded;
+  private final boolean reused;
 
   private BenchDatabase(int port, String name, EmbeddedPostgres embedded) {
+    this(port, name, embedded, false);
+  }
+
+  private BenchDatabase(int port, String name, EmbeddedPostgres embedded, boolean reused) {
     this.port = port;
     this.name = name;
     this.embedded = embedded;
+    this.reused = reused;
+  }
+
+  /**
+   * The database {@code name} on 127.0.0.1:5432, created when missing and kept after the run (for
+   * repeated runs on one loaded store; drop it yourself).
+   */
+  public static BenchDatabase reuse(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("database name must match [a-z_][a-z0-9_]*: " + name);
+    }
+    BenchDatabase admin = new BenchDatabase(5432, "postgres", null);
+    try (Connection c = admin.connect();
+        java.sql.PreparedStatement st =
+            c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      st.setString(1, name);
+      if (!st.executeQuery().next()) {
+        admin.execute("CREATE DATABASE " + name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach PostgreSQL on 127.0.0.1:5432", e);
+    }
+    return new BenchDatabase(5432, name, null, true);
+  }
+
+  /** True for a database kept across runs ({@link #reuse}). */
+  public boolean reused() {
+    return reused;
   }
 
   public static BenchDatabase create(String prefix) {
-    if (answers()) {
+    return create(prefix, false, Map.of());
+  }
+
+  /**
+   * A fresh database: on 127.0.0.1:5432 when it answers and {@code embedded} is false, else in an
+   * embedded PostgreSQL started with {@code settings} (postgresql.conf keys such as {@code
+   * shared_buffers}; the machine's server cannot be reconfigured from here).
+   */
+  public static BenchDatabase create(
+      String prefix, boolean embedded, Map<String, String> settings) {
+    if (!embedded && answers()) {
       String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       BenchDatabase db = new BenchDatabase(5432, "postgres", null);
       db.execute("CREATE DATABASE " + name);
@@ -41,7 +84,9 @@ public final class BenchDatabase implements AutoCloseable {
       Path dir = Files.createTempDirectory("hearth-bench-pg");
       dir.toFile().setWritable(true, false);
       dir.toFile().setExecutable(true, false);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).start();
+      EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"));
+      settings.forEach(b::setServerConfig);
+      EmbeddedPostgres pg = b.start();
       return new BenchDatabase(pg.getPort(), "postgres", pg);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -91,6 +136,21 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /** A server setting ({@code SHOW name}), e.g. {@code shared_buffers}. */
+  public String setting(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(name);
+    }
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SHOW " + name)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Committed transactions of this database so far (pg_stat_database; approximate, async). */
   public long commits() {
     try (Connection c = connect();
@@ -134,6 +194,9 @@ public final class BenchDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (reused) {
+      return;
+    }
     if (embedded != null) {
       try {
         embedded.close();

@@ -82,12 +82,13 @@ final class BenchReport {
     notes.add(
         String.format(
             "fan-out: %s; delivered %d of %d; CPU per delivered event: relay %.1f µs, load"
-                + " generator %.1f µs",
+                + " generator %.1f µs (%s subscriber client)",
             r.stats(),
             r.delivered(),
             r.expected(),
             r.relayCpuMicrosPerDelivery(),
-            r.clientCpuMicrosPerDelivery()));
+            r.clientCpuMicrosPerDelivery(),
+            r.client()));
   }
 
   void finalRss(long kib) {

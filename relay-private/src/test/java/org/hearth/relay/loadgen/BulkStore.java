@@ -107,6 +107,53 @@ final class BulkStore {
     return new Sample(ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, now);
   }
 
+  /**
+   * The sample of a store an earlier run left in a kept database ({@code --database}), when it
+   * holds at least {@code count} events of the bulk store's authors; empty otherwise (load it
+   * then).
+   */
+  static java.util.Optional<Sample> existing(BenchDatabase db, int count, int authorCount)
+      throws SQLException {
+    List<LocalSigner> authors = BenchKeys.storeAuthors(authorCount);
+    try (Connection c = db.connect();
+        Statement st = c.createStatement()) {
+      ResultSet n =
+          st.executeQuery(
+              "SELECT count(*), max(created_at) FROM event WHERE relay = '"
+                  + RELAY
+                  + "' AND pubkey = '"
+                  + authors.get(0).publicKey().hex()
+                  + "'");
+      n.next();
+      long ofFirstAuthor = n.getLong(1);
+      long newest = n.getLong(2);
+      ResultSet total =
+          st.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE relname = 'event'");
+      total.next();
+      long stored = total.getLong(1);
+      if (ofFirstAuthor == 0 || stored < count * 0.95) {
+        return java.util.Optional.empty();
+      }
+      List<String> ids = new ArrayList<>();
+      ResultSet rs =
+          st.executeQuery(
+              "SELECT id FROM event TABLESAMPLE SYSTEM (2) WHERE relay = '"
+                  + RELAY
+                  + "' LIMIT 10000");
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+      List<String> eTags = new ArrayList<>();
+      for (int i = 0; i < count; i += 100) {
+        eTags.add(eTag(i));
+      }
+      System.out.printf("  bulk store: reusing ~%,d events in %s%n", stored, db.name());
+      return java.util.Optional.of(
+          new Sample(
+              ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, newest + 60));
+    }
+  }
+
   private static Event event(int i, List<LocalSigner> authors, long now) {
     Random r = new Random(31L * i);
     int roll = r.nextInt(10);

@@ -21,12 +21,48 @@ import org.hearth.nostr.crypto.LocalSigner;
  * events} (60000), {@code warmup} (10000), {@code connections} (4), {@code in-flight} (32), {@code
  * store} (1000000), {@code authors} (1000), {@code queries} (1000), {@code subscribers} (1000),
  * {@code rate} (100), {@code seconds} (10), {@code idle} (2000), {@code jvm} (relay JVM options,
- * separated by |, ), {@code out} (target/bench).
+ * separated by |; {@value #DEFAULT_HEAP} is added unless they set a heap size), {@code out}
+ * (target/bench), {@code fanout-client} ({@code vertx}: subscribers on event loops, or {@code jdk}:
+ * one java.net.http websocket each), {@code client-threads} (1, event loops of the vertx client),
+ * {@code jar} (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code
+ * database} (a database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code
+ * req} phase then reuses a store it finds there instead of loading it again).
  */
 public final class LoadGen {
+  /**
+   * The relay's heap in the benchmark: 256 MB made GC a visible share of fan-out CPU (14.1 against
+   * ~8 µs per delivery) and the uncapped default lets G1 grow to a quarter of RAM.
+   */
+  static final String DEFAULT_HEAP = "-Xmx512m";
+
   private LoadGen() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1); // client event loops would otherwise keep the JVM alive
+    }
+    System.exit(0);
+  }
+
+  /** {@code shared_buffers=1GB,work_mem=16MB} as a map (for an embedded server). */
+  static Map<String, String> pgSettings(String spec) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String kv : spec.split(",")) {
+      if (!kv.isBlank()) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("--pg wants key=value[,key=value…]: " + kv);
+        }
+        out.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+      }
+    }
+    return out;
+  }
+
+  private static void run(String[] args) throws Exception {
     Map<String, String> opt = new HashMap<>();
     List<String> phases = new ArrayList<>();
     for (String a : args) {
@@ -42,11 +78,24 @@ public final class LoadGen {
             : Set.copyOf(phases);
     Path out = Path.of(opt.getOrDefault("out", "target/bench"));
     Files.createDirectories(out);
-    List<String> jvm = opt.containsKey("jvm") ? List.of(opt.get("jvm").split("\\|")) : List.of();
+    List<String> jvm = new ArrayList<>();
+    if (opt.containsKey("jvm")) {
+      jvm.addAll(List.of(opt.get("jvm").split("\\|")));
+    }
+    if (jvm.stream().noneMatch(o -> o.startsWith("-Xmx") || o.contains("MaxRAM"))) {
+      jvm.add(0, DEFAULT_HEAP);
+    }
+    Path jar = opt.containsKey("jar") ? Path.of(opt.get("jar")) : RelayProcess.jar();
     List<LocalSigner> writers = BenchKeys.writers(16);
     BenchReport report = new BenchReport(jvm);
     HttpClient http = HttpClient.newHttpClient();
-    try (BenchDatabase db = BenchDatabase.create("hearth_bench")) {
+    try (BenchDatabase db =
+        opt.containsKey("database")
+            ? BenchDatabase.reuse(opt.get("database"))
+            : BenchDatabase.create(
+                "hearth_bench",
+                opt.getOrDefault("postgres", "local").equals("embedded"),
+                pgSettings(opt.getOrDefault("pg", "")))) {
       Map<String, String> env = new HashMap<>(db.relayEnv());
       env.put("HEARTH_RELAY_OWNER", BenchKeys.OWNER.publicKey().hex());
       env.put(
@@ -56,9 +105,15 @@ public final class LoadGen {
               + BenchKeys.READER.publicKey().hex());
       env.put("HEARTH_RELAY_DATA_DIR", out.resolve("data").toString());
       env.put("QUARKUS_LOG_LEVEL", "WARN");
+      // The REQ phase sends ~1,000 REQs/s on one connection: above the default per-connection
+      // REQ limit (50/s, burst 100), which would answer most of them rate-limited.
+      env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQS_PER_SECOND", "1000000");
+      env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQ_BURST", "1000000");
       int port = RelayProcess.freePort();
-      System.out.printf("database %s, relay on port %d, JVM options %s%n", db.name(), port, jvm);
-      try (RelayProcess relay = RelayProcess.start(port, env, jvm, out.resolve("relay.log"))) {
+      System.out.printf(
+          "database %s (shared_buffers %s, work_mem %s), relay %s on port %d, JVM options %s%n",
+          db.name(), db.setting("shared_buffers"), db.setting("work_mem"), jar, port, jvm);
+      try (RelayProcess relay = RelayProcess.start(jar, port, env, jvm, out.resolve("relay.log"))) {
         report.pid(relay.pid(), relay.rssKib());
         if (run.contains("idle")) {
           int n = Integer.parseInt(opt.getOrDefault("idle", "2000"));
@@ -86,16 +141,25 @@ public final class LoadGen {
           int authors = Integer.parseInt(opt.getOrDefault("authors", "1000"));
           int queries = Integer.parseInt(opt.getOrDefault("queries", "1000"));
           long t0 = System.nanoTime();
-          BulkStore.Sample sample = BulkStore.load(db, store, authors);
+          BulkStore.Sample sample =
+              db.reused() ? BulkStore.existing(db, store, authors).orElse(null) : null;
+          if (sample == null) {
+            sample = BulkStore.load(db, store, authors);
+          }
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);
-          report.req(ReqBench.run(relay, http, sample, 100, queries), store, loadSeconds);
+          String client = opt.getOrDefault("req-client", "vertx");
+          report.req(ReqBench.run(relay, http, sample, 100, queries, client), store, loadSeconds);
         }
         if (run.contains("fanout")) {
           int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));
           int rate = Integer.parseInt(opt.getOrDefault("rate", "100"));
           int secs = Integer.parseInt(opt.getOrDefault("seconds", "10"));
-          FanoutBench.Result r = FanoutBench.run(relay, http, subs, rate, secs);
+          String client = opt.getOrDefault("fanout-client", "vertx");
+          int threads = Integer.parseInt(opt.getOrDefault("client-threads", "1"));
+          int warm = Integer.parseInt(opt.getOrDefault("fanout-warmup", "2"));
+          FanoutBench.Result r =
+              FanoutBench.run(relay, http, subs, rate, secs, client, threads, warm);
           System.out.printf("fan-out: %s%n", r);
           report.fanout(r, subs, rate);
         }
@@ -106,6 +170,5 @@ public final class LoadGen {
     Files.writeString(out.resolve("results.md"), md);
     Files.writeString(out.resolve("benchmarks.svg"), report.svg());
     System.out.println(md);
-    System.exit(0);
   }
 }

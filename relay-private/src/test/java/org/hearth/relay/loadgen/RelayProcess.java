@@ -56,11 +56,17 @@ public final class RelayProcess implements AutoCloseable {
   /** Starts the relay with {@code env} on {@code port}, waiting until it reports ready. */
   public static RelayProcess start(
       int port, Map<String, String> env, List<String> jvmOptions, Path log) {
+    return start(jar(), port, env, jvmOptions, log);
+  }
+
+  /** {@link #start(int, Map, List, Path)} of another build's {@code quarkus-run.jar}. */
+  public static RelayProcess start(
+      Path jar, int port, Map<String, String> env, List<String> jvmOptions, Path log) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
-    cmd.add(jar().toString());
+    cmd.add(jar.toAbsolutePath().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);

@@ -8,11 +8,14 @@ import java.util.Random;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * REQ latency, one query at a time on one authenticated connection: from sending the REQ to
- * receiving its EOSE (so it includes sending every matching event), per filter shape.
+ * receiving its EOSE (so it includes sending every matching event), per filter shape. The client is
+ * {@link EventLoopClient} (default) or, with {@code --req-client=jdk}, {@link LoadClient} ({@code
+ * java.net.http}, whose ~10 µs per frame the first runs included: 5 ms per 500 events).
  */
 final class ReqBench {
   record Result(Stats stats, double meanEvents) {}
@@ -20,7 +23,12 @@ final class ReqBench {
   private ReqBench() {}
 
   static Map<String, Result> run(
-      RelayProcess relay, HttpClient http, BulkStore.Sample s, int warmup, int measured)
+      RelayProcess relay,
+      HttpClient http,
+      BulkStore.Sample s,
+      int warmup,
+      int measured,
+      String client)
       throws InterruptedException {
     Map<String, Function<Random, String>> shapes = new LinkedHashMap<>();
     shapes.put("by id", r -> "{\"ids\":[\"" + pick(r, s.ids()) + "\"]}");
@@ -34,19 +42,33 @@ final class ReqBench {
                 + ",\"limit\":500}");
     shapes.put("#e, limit 500", r -> "{\"#e\":[\"" + pick(r, s.eTags()) + "\"],\"limit\":500}");
 
-    LoadClient c = LoadClient.connect(http, relay.url(BulkStore.RELAY));
-    c.auth(BenchKeys.READER).orTimeout(10, TimeUnit.SECONDS).join();
     AtomicInteger events = new AtomicInteger();
     SynchronousQueue<Long> eose = new SynchronousQueue<>();
-    c.onEvent(f -> events.incrementAndGet());
-    c.onEose(
+    Consumer<String> onEvent = f -> events.incrementAndGet();
+    Consumer<String> onEose =
         f -> {
           try {
             eose.put(System.nanoTime());
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-        });
+        };
+    Consumer<String> send;
+    AutoCloseable connection;
+    if (client.equals("jdk")) {
+      LoadClient c = LoadClient.connect(http, relay.url(BulkStore.RELAY));
+      c.auth(BenchKeys.READER).orTimeout(10, TimeUnit.SECONDS).join();
+      c.onEvent(onEvent);
+      c.onEose(onEose);
+      send = c::send;
+      connection = c;
+    } else {
+      EventLoopClient c = EventLoopClient.connect(relay.url(BulkStore.RELAY), BenchKeys.READER);
+      c.onEvent(onEvent);
+      c.onEose(onEose);
+      send = c::send;
+      connection = c;
+    }
     Map<String, Result> out = new LinkedHashMap<>();
     int sub = 0;
     for (Map.Entry<String, Function<Random, String>> shape : shapes.entrySet()) {
@@ -58,12 +80,12 @@ final class ReqBench {
         String req = "[\"REQ\",\"" + id + "\"," + shape.getValue().apply(r) + "]";
         events.set(0);
         long t0 = System.nanoTime();
-        c.send(req);
+        send.accept(req);
         Long t1 = eose.poll(30, TimeUnit.SECONDS);
         if (t1 == null) {
           throw new IllegalStateException("no EOSE for " + req);
         }
-        c.send("[\"CLOSE\",\"" + id + "\"]");
+        send.accept("[\"CLOSE\",\"" + id + "\"]");
         if (i >= warmup) {
           lat[i - warmup] = t1 - t0;
           totalEvents += events.get();
@@ -72,7 +94,11 @@ final class ReqBench {
       out.put(shape.getKey(), new Result(Stats.of(lat, measured), (double) totalEvents / measured));
       System.out.printf("  REQ %s: %s%n", shape.getKey(), out.get(shape.getKey()));
     }
-    c.close();
+    try {
+      connection.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     return out;
   }
 
