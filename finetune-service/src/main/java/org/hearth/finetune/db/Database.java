@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -66,6 +67,10 @@ public class Database {
   static EmbeddedPostgres startEmbedded(Path dir) {
     try {
       Files.createDirectories(dir.toAbsolutePath().getParent());
+      if (Files.isDirectory(dir)) {
+        // PostgreSQL refuses a data directory others may read (a copy, a restore, a umask).
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      }
       LOG.infof("no database URL configured: starting an embedded PostgreSQL in %s", dir);
       return EmbeddedPostgres.builder()
           .setDataDirectory(dir)

@@ -3,12 +3,14 @@ package org.hearth.finetune.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.hearth.finetune.config.FinetuneConfig;
+import org.hearth.finetune.testing.FinetuneTestResource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * scrubbed) a build is refused.
  */
 @QuarkusTest
+@WithTestResource(FinetuneTestResource.class)
 class RelayDatasetSourceConfigTest {
   @Inject FinetuneConfig config;
   // The bean itself: the other test classes install a fixed DatasetSource as an alternative.
