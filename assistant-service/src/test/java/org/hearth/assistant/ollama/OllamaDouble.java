@@ -56,6 +56,12 @@ public final class OllamaDouble implements AutoCloseable {
   private volatile boolean down;
   private volatile Duration chunkDelay = Duration.ZERO;
 
+  static {
+    // Ollama (Go's net/http) sets TCP_NODELAY on every connection; the JDK's HttpServer does not
+    // unless told, and its small NDJSON chunks would then wait for delayed ACKs (~40 ms each).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public OllamaDouble(String... modelNames) {
     initialModels = List.of(modelNames);
     models.addAll(initialModels);
