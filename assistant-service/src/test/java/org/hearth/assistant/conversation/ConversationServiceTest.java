@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hearth.assistant.db.Database;
 import org.hearth.assistant.testing.TestConfig;
-import org.hearth.assistant.testing.TestDatabase;
+import org.hearth.nostr.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ConversationServiceTest {
 
   @BeforeAll
   static void start() {
-    pg = TestDatabase.start();
+    pg = TestDatabase.start("assistant");
     db =
         new Database(
             TestConfig.of(

@@ -2,6 +2,7 @@ package org.hearth.assistant.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.hearth.nostr.testkit.TestDatabase;
 
 /** Gives the Quarkus test application its own PostgreSQL database (see {@link TestDatabase}). */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -9,7 +10,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    db = TestDatabase.start();
+    db = TestDatabase.start("assistant");
     return Map.of("hearth.assistant.database.url", db.url());
   }
 

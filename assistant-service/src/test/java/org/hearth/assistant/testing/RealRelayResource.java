@@ -17,6 +17,7 @@ import org.hearth.assistant.ollama.OllamaDouble;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.crypto.PrivateKey;
 import org.hearth.nostr.testkit.ServiceProcess;
+import org.hearth.nostr.testkit.TestDatabase;
 
 /**
  * A real relay-private (child process, its own fresh database) plus the Ollama double, with the
@@ -62,7 +63,7 @@ public class RealRelayResource implements QuarkusTestResourceLifecycleManager {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, e.getValue().privateKey().hex() + "\n", StandardCharsets.US_ASCII);
       }
-      relayDb = TestDatabase.start();
+      relayDb = TestDatabase.start("assistant");
       relay =
           ServiceProcess.startRelay(relayProperties(relayDb.url(), dir), dir.resolve("relay.log"));
       Map<String, String> config = new HashMap<>();

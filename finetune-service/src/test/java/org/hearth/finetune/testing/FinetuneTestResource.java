@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hearth.finetune.model.TinyLlama;
 import org.hearth.finetune.ollama.OllamaDouble;
 import org.hearth.finetune.safetensors.DType;
+import org.hearth.nostr.testkit.TestDatabase;
 
 /**
  * What every Quarkus test of this module runs against: its own PostgreSQL database (127.0.0.1:5432
@@ -33,7 +34,7 @@ public class FinetuneTestResource implements QuarkusTestResourceLifecycleManager
   @Override
   public Map<String, String> start() {
     try {
-      db = TestDatabase.start();
+      db = TestDatabase.start("finetune");
       Path root = Path.of("target", "finetune-test", UUID.randomUUID().toString()).toAbsolutePath();
       Path model = root.resolve("tiny-llama");
       TinyLlama.write(model, TinyLlama.config(false, false), 21, DType.F32);

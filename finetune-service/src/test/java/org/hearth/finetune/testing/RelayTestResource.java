@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.crypto.PrivateKey;
 import org.hearth.nostr.testkit.ServiceProcess;
+import org.hearth.nostr.testkit.TestDatabase;
 
 /**
  * Everything of {@link FinetuneTestResource} plus a real relay-private (its packaged jar as a child
@@ -38,7 +39,7 @@ public class RelayTestResource extends FinetuneTestResource {
           keyFile,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(keyFile, SERVICE_KEY.privateKey().hex() + "\n", StandardCharsets.US_ASCII);
-      relayDb = TestDatabase.start();
+      relayDb = TestDatabase.start("finetune");
       Map<String, String> r = new HashMap<>();
       r.put("quarkus.datasource.jdbc.url", relayDb.url());
       r.put("quarkus.datasource.reactive.url", relayDb.url().substring("jdbc:".length()));

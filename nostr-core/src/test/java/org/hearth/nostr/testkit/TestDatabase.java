@@ -1,4 +1,4 @@
-package org.hearth.assistant.testing;
+package org.hearth.nostr.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -12,7 +12,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PostgreSQL database of its own for one test run: a uniquely named database on 127.0.0.1:5432
- * when that server answers, an embedded PostgreSQL otherwise.
+ * when that server answers, an embedded PostgreSQL otherwise. Shared by the modules' tests through
+ * nostr-core's test-jar (which needs the PostgreSQL driver and zonky on their test classpath).
  */
 public final class TestDatabase implements AutoCloseable {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
@@ -27,9 +28,10 @@ public final class TestDatabase implements AutoCloseable {
     this.url = url;
   }
 
-  public static TestDatabase start() {
+  /** A database named {@code <prefix>_test_<random>} (or an embedded server). */
+  public static TestDatabase start(String prefix) {
     if (localServerAnswers()) {
-      String name = "assistant_test_" + UUID.randomUUID().toString().replace("-", "");
+      String name = prefix + "_test_" + UUID.randomUUID().toString().replace("-", "");
       try (Connection c = admin();
           Statement st = c.createStatement()) {
         st.execute("CREATE DATABASE " + name);
