@@ -294,7 +294,8 @@ class JobKillIT {
             .matcher(report.body());
     assertThat(m.find()).as(report.body()).isTrue();
     int checkpoint = Integer.parseInt(m.group(1));
-    assertThat(checkpoint).isBetween(2, stepAtKill);
+    // the kill lands a little after the poll that saw step >= 4: a later checkpoint may exist
+    assertThat(checkpoint).isGreaterThanOrEqualTo(2).isLessThan(steps);
     assertThat(checkpoint % 2).isZero();
 
     assertThat(ollama.creates).anyMatch(c -> c.toString().contains("hearth-family"));
