@@ -2,6 +2,9 @@ package org.hearth.finetune.job;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
@@ -55,6 +58,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class JobRunner {
   private static final Logger LOG = Logger.getLogger(JobRunner.class);
+  private static final ObjectMapper MANIFEST_JSON = new ObjectMapper();
   private static final long PAD_ID = 0;
 
   private final JobRepository jobs;
@@ -413,11 +417,23 @@ public class JobRunner {
     return ended;
   }
 
+  /**
+   * The manifest without its {@code builtAt}: a rebuild of the same dataset differs only there, and
+   * a resume after a restart always rebuilds it (JobKillIT).
+   */
+  private static String withoutBuiltAt(String manifestJson) throws IOException {
+    JsonNode doc = MANIFEST_JSON.readTree(manifestJson);
+    if (doc instanceof ObjectNode o) {
+      o.remove("builtAt");
+    }
+    return MANIFEST_JSON.writeValueAsString(doc);
+  }
+
   private static String inputsHash(
       Dataset dataset, Path baseDir, LoraConfig lora, TrainingConfig training, int examples)
       throws IOException {
     MessageDigest md = sha();
-    md.update(dataset.manifestJson().getBytes(StandardCharsets.UTF_8));
+    md.update(withoutBuiltAt(dataset.manifestJson()).getBytes(StandardCharsets.UTF_8));
     md.update(Files.readAllBytes(baseDir.resolve("config.json")));
     Path tokenizer = baseDir.resolve("tokenizer.json");
     if (Files.isRegularFile(tokenizer)) {

@@ -133,6 +133,24 @@ public final class ServiceProcess implements AutoCloseable {
     return "ws://127.0.0.1:" + port;
   }
 
+  /**
+   * Kills the process without warning (SIGKILL on Linux: no shutdown hooks, nothing flushed) and
+   * waits until it is gone: what a crash or an OOM kill does.
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   @Override
   public void close() {
     process.destroy();
