@@ -326,7 +326,7 @@ public class JobRunner {
 
   private TrainingHistory restore(Job job, JobFiles files, LoraTrainer trainer)
       throws JobFailure, IOException {
-    Path ckpt = Path.of(job.checkpointPath().orElseThrow());
+    Path ckpt = TrainingCheckpoint.latest(Path.of(job.checkpointPath().orElseThrow()));
     if (!Files.isDirectory(ckpt)) {
       throw new JobFailure("the checkpoint " + ckpt + " is gone; cannot resume");
     }

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,9 @@ public final class LoraTrainer implements AutoCloseable {
       double max = config.maxGradNorm();
       double clip = max > 0 && norm > max ? max / (norm + 1e-6) : 1.0;
       double lr = schedule.at(next);
+      // PyTorch's grad mode is per thread and on by default: the in-place optimizer update must
+      // run with it off whichever thread trains (DJL turns it off only on the thread it starts on).
+      JniUtils.setGradMode(false);
       optimizer.update(params, grads, lr, clip, scratch);
       for (NDArray g : grads.values()) {
         g.subi(g);

@@ -1,6 +1,7 @@
 package org.hearth.finetune.train;
 
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,8 +64,23 @@ public final class TrainingCheckpoint {
     deleteTree(old);
   }
 
+  /**
+   * The complete checkpoint saved last under {@code dir}: {@code dir} itself, or the previous one
+   * ({@code <dir>.old}) when a process died between the two renames of {@link #save} (the new one
+   * still sits in {@code <dir>.tmp}, maybe half written, and is not trusted). {@code dir} when
+   * neither is complete.
+   */
+  public static Path latest(Path dir) {
+    if (Files.isRegularFile(dir.resolve(STATE))) {
+      return dir;
+    }
+    Path old = dir.resolveSibling(dir.getFileName() + ".old");
+    return Files.isRegularFile(old.resolve(STATE)) ? old : dir;
+  }
+
   /** Restores a checkpoint into a trainer built with the same model, adapters and config. */
   public static int restore(Path dir, LoraTrainer trainer) throws IOException {
+    JniUtils.setGradMode(false); // the loads below write parameters in place (see LoraTrainer)
     JsonNode state = new ObjectMapper().readTree(dir.resolve(STATE).toFile());
     long seed = state.path("seed").asLong();
     if (seed != trainer.config().seed()) {

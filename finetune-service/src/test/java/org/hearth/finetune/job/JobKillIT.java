@@ -28,13 +28,13 @@ import org.hearth.finetune.model.TinyLlama;
 import org.hearth.finetune.ollama.OllamaDouble;
 import org.hearth.finetune.safetensors.DType;
 import org.hearth.finetune.testing.RelayTestResource;
-import org.hearth.finetune.testing.TestDatabase;
 import org.hearth.finetune.testing.TestKeys;
 import org.hearth.nostr.client.RelayClient;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
 import org.hearth.nostr.nip98.Nip98;
 import org.hearth.nostr.testkit.ServiceProcess;
+import org.hearth.nostr.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +65,7 @@ class JobKillIT {
   static void relayModelAndDouble() throws Exception {
     root = Path.of("target", "job-kill-it", UUID.randomUUID().toString()).toAbsolutePath();
     Files.createDirectories(root);
-    relayDb = TestDatabase.start();
+    relayDb = TestDatabase.start("finetune");
     Map<String, String> r = new HashMap<>();
     r.put("quarkus.datasource.jdbc.url", relayDb.url());
     r.put("quarkus.datasource.reactive.url", relayDb.url().substring("jdbc:".length()));
@@ -159,7 +159,7 @@ class JobKillIT {
 
   /** The service's properties for one case: its own database and data directory. */
   private Map<String, String> properties(String name, int checkpointEvery) throws IOException {
-    TestDatabase db = TestDatabase.start();
+    TestDatabase db = TestDatabase.start("finetune");
     databases.add(db);
     Path data = root.resolve(name + "-data");
     Files.createDirectories(data);

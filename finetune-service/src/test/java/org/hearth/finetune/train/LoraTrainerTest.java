@@ -102,6 +102,31 @@ class LoraTrainerTest {
   }
 
   @Test
+  void aProcessKilledBetweenTheRenamesOfASaveResumesFromThePreviousCheckpoint() throws IOException {
+    TrainingConfig cfg = TrainingConfig.defaults(1e-2, 0, 4, 2, 1);
+    Path ckpt = tmp.resolve("torn");
+    try (NDManager m = NDManager.newBaseManager();
+        LoraTrainer t = TrainingFixture.trainer(modelDir, m, TrainingFixture.lora(0), cfg)) {
+      t.trainStep();
+      TrainingCheckpoint.save(ckpt, t);
+      t.trainStep();
+      TrainingCheckpoint.save(ckpt, t);
+    }
+    assertThat(TrainingCheckpoint.latest(ckpt)).isEqualTo(ckpt);
+    // what save leaves when killed after moving the current checkpoint aside: the complete one in
+    // .old, a half-written new one in .tmp, nothing at the checkpoint's own path
+    Path old = ckpt.resolveSibling("torn.old");
+    java.nio.file.Files.move(ckpt, old);
+    Path tmpDir = java.nio.file.Files.createDirectories(ckpt.resolveSibling("torn.tmp"));
+    java.nio.file.Files.writeString(tmpDir.resolve("adapter.safetensors"), "half");
+    assertThat(TrainingCheckpoint.latest(ckpt)).isEqualTo(old);
+    try (NDManager m = NDManager.newBaseManager();
+        LoraTrainer t = TrainingFixture.trainer(modelDir, m, TrainingFixture.lora(0), cfg)) {
+      assertThat(TrainingCheckpoint.restore(TrainingCheckpoint.latest(ckpt), t)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void checkpointOfAnotherSeedIsRefused() throws IOException {
     TrainingConfig cfg = TrainingConfig.defaults(1e-2, 0, 2, 2, 1);
     Path ckpt = tmp.resolve("other-seed");
