@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.relay.storage.DeleteEvents;
 
 /**
  * NIP-86 event moderation, kinds and IPs. Events "need moderation" when a member reported them
@@ -63,7 +64,7 @@ public class ModerationAdmin {
         .chain(() -> lists.add(c.path(), AdminList.BANNED_EVENT, id, reason))
         .chain(
             () ->
-                pool.preparedQuery("DELETE FROM event WHERE relay = $1 AND id = $2")
+                pool.preparedQuery(DeleteEvents.where("relay = $1 AND id = $2"))
                     .execute(Tuple.of(c.path(), id)))
         .replaceWith(AdminResult.done());
   }

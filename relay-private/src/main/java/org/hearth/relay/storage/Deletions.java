@@ -25,16 +25,19 @@ public class Deletions {
 
   /** For each pending write, null or why a tombstone blocks it. */
   Uni<List<String>> blocked(SqlConnection conn, List<PendingWrite> batch) {
+    Set<String> relays = new HashSet<>();
     Set<String> refs = new HashSet<>();
     for (PendingWrite w : batch) {
+      relays.add(w.relay());
       refs.add(w.event().id());
       if (w.replaceable()) {
         refs.add(w.address());
       }
     }
     return conn.preparedQuery(
-            "SELECT relay, ref, pubkey, created_at FROM tombstone WHERE ref = ANY($1)")
-        .execute(Tuple.of(refs.toArray(String[]::new)))
+            "SELECT relay, ref, pubkey, created_at FROM tombstone"
+                + " WHERE relay = ANY($1) AND ref = ANY($2)")
+        .execute(Tuple.of(relays.toArray(String[]::new), refs.toArray(String[]::new)))
         .map(
             rs -> {
               Map<String, Long> stones = new HashMap<>();
@@ -80,8 +83,8 @@ public class Deletions {
               .chain(
                   () ->
                       conn.preparedQuery(
-                              "DELETE FROM event WHERE relay = $1 AND id = $2 AND pubkey = $3"
-                                  + " AND kind <> 5")
+                              DeleteEvents.where(
+                                  "relay = $1 AND id = $2 AND pubkey = $3 AND kind <> 5"))
                           .execute(Tuple.of(w.relay(), id, d.pubkey()))));
     }
     for (String a : d.tagValues("a")) {
@@ -101,8 +104,9 @@ public class Deletions {
               .chain(
                   () ->
                       conn.preparedQuery(
-                              "DELETE FROM event WHERE relay = $1 AND pubkey = $2 AND kind = $3"
-                                  + " AND replace_key = $4 AND created_at <= $5")
+                              DeleteEvents.where(
+                                  "relay = $1 AND pubkey = $2 AND kind = $3 AND replace_key = $4"
+                                      + " AND created_at <= $5"))
                           .execute(
                               Tuple.of(w.relay(), d.pubkey(), kind, parts[2], d.createdAt()))));
     }

@@ -106,8 +106,8 @@ public class EventQueries {
 
   /** Deletes events whose NIP-40 expiration has passed; returns how many. */
   public Uni<Integer> purgeExpired(long now) {
-    return pool.preparedQuery("DELETE FROM event WHERE expires_at IS NOT NULL AND expires_at <= $1")
+    return pool.preparedQuery(DeleteEvents.where("expires_at IS NOT NULL AND expires_at <= $1"))
         .execute(Tuple.of(now))
-        .map(rs -> rs.rowCount());
+        .map(rs -> rs.iterator().next().getLong(0).intValue());
   }
 }

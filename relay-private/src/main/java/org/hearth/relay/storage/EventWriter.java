@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,19 +18,43 @@ import org.hearth.nostr.event.Event;
 import org.hearth.relay.access.ReadAccess;
 
 /**
- * Writes one batch of events in one transaction: tombstone check, regular inserts (one batched
- * statement), replaceable/addressable decisions (newest wins; equal created_at: lowest id), tags
- * (one batched statement) and NIP-09 deletions.
+ * Writes one batch of events in one transaction: tombstone check, regular events and their tags
+ * (one set-based statement for the whole batch), replaceable/addressable decisions (newest wins;
+ * equal created_at: lowest id), their tags (one statement) and NIP-09 deletions.
  */
 @ApplicationScoped
 public class EventWriter {
   /** Kinds whose content is ciphertext: not indexed for search. */
   private static final Set<Integer> OPAQUE_KINDS = Set.of(4, 13, 44, 1059, 1060, 30078);
 
+  /** One replaceable/addressable event. */
   private static final String INSERT =
       "INSERT INTO event (relay, id, pubkey, created_at, kind, replace_key, expires_at, raw,"
           + " content) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (relay, id) DO NOTHING"
           + " RETURNING id";
+
+  /**
+   * Regular events as arrays (one element per event, ids distinct) and their tags as arrays (one
+   * element per tag); answers the (relay, id) of the events it stored. A tag is stored only with
+   * its event, so a duplicate's tags are not stored twice.
+   */
+  private static final String INSERT_REGULAR =
+      "WITH ins AS (INSERT INTO event (relay, id, pubkey, created_at, kind, expires_at, raw,"
+          + " content) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[],"
+          + " $5::int4[], $6::int8[], $7::text[], $8::text[])"
+          + " ON CONFLICT (relay, id) DO NOTHING RETURNING relay, id),"
+          + " tags AS (INSERT INTO event_tag (relay, event_id, name, value, created_at)"
+          + " SELECT t.relay, t.event_id, t.name, t.value, t.created_at FROM unnest($9::text[],"
+          + " $10::text[], $11::text[], $12::text[], $13::int8[])"
+          + " AS t(relay, event_id, name, value, created_at)"
+          + " JOIN ins ON ins.relay = t.relay AND ins.id = t.event_id)"
+          + " SELECT relay, id FROM ins";
+
+  private static final String INSERT_TAGS =
+      "INSERT INTO event_tag (relay, event_id, name, value, created_at)"
+          + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[])";
+
+  private static final String REPLACE_OLD = DeleteEvents.where("relay = $1 AND id = $2");
 
   private final Pool pool;
   private final Deletions deletions;
@@ -64,9 +87,9 @@ public class EventWriter {
                 }
               }
               return insertRegular(conn, batch, regular, results)
-                  .chain(() -> insertReplaceable(conn, batch, replaceable, results));
+                  .chain(() -> insertReplaceable(conn, batch, replaceable, results))
+                  .chain(() -> insertTags(conn, batch, replaceable, results));
             })
-        .chain(() -> insertTags(conn, batch, results))
         .chain(() -> applyDeletions(conn, batch, results))
         .map(v -> Arrays.asList(results));
   }
@@ -76,21 +99,68 @@ public class EventWriter {
     if (idx.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> rows = new ArrayList<>(idx.size());
+    int n = idx.size();
+    List<Integer> unique = new ArrayList<>(n);
+    Set<String> keys = new HashSet<>();
+    String[] relay = new String[n];
+    String[] id = new String[n];
+    String[] pubkey = new String[n];
+    Long[] createdAt = new Long[n];
+    Integer[] kind = new Integer[n];
+    Long[] expires = new Long[n];
+    String[] raw = new String[n];
+    String[] content = new String[n];
+    TagRows tags = new TagRows();
     for (int i : idx) {
-      rows.add(row(batch.get(i), null));
+      PendingWrite w = batch.get(i);
+      Event e = w.event();
+      if (!keys.add(key(w.relay(), e.id()))) {
+        // the same event twice in one batch: the first one is stored (or is the duplicate)
+        results[i] = new StoreResult.Duplicate("duplicate: already have this event");
+        continue;
+      }
+      int k = unique.size();
+      unique.add(i);
+      relay[k] = w.relay();
+      id[k] = e.id();
+      pubkey[k] = e.pubkey();
+      createdAt[k] = e.createdAt();
+      kind[k] = e.kind();
+      expires[k] = ReadAccess.expiration(e).orElse(null);
+      raw[k] = e.toJson();
+      content[k] = searchable(e);
+      tags.add(w);
     }
-    return conn.preparedQuery(INSERT)
-        .executeBatch(rows)
+    int m = unique.size();
+    return conn.preparedQuery(INSERT_REGULAR)
+        .execute(
+            Tuple.tuple(
+                Arrays.asList(
+                    Arrays.copyOf(relay, m),
+                    Arrays.copyOf(id, m),
+                    Arrays.copyOf(pubkey, m),
+                    Arrays.copyOf(createdAt, m),
+                    Arrays.copyOf(kind, m),
+                    Arrays.copyOf(expires, m),
+                    Arrays.copyOf(raw, m),
+                    Arrays.copyOf(content, m),
+                    tags.relay.toArray(String[]::new),
+                    tags.eventId.toArray(String[]::new),
+                    tags.name.toArray(String[]::new),
+                    tags.value.toArray(String[]::new),
+                    tags.createdAt.toArray(Long[]::new))))
         .invoke(
             rs -> {
-              RowSet<Row> r = rs;
-              for (int i : idx) {
+              Set<String> stored = new HashSet<>();
+              for (Row r : rs) {
+                stored.add(key(r.getString(0), r.getString(1)));
+              }
+              for (int i : unique) {
+                PendingWrite w = batch.get(i);
                 results[i] =
-                    r.size() > 0
+                    stored.contains(key(w.relay(), w.event().id()))
                         ? StoreResult.STORED
                         : new StoreResult.Duplicate("duplicate: already have this event");
-                r = r.next();
               }
             })
         .replaceWithVoid();
@@ -131,7 +201,7 @@ public class EventWriter {
                 return Uni.createFrom()
                     .item(new StoreResult.Duplicate("duplicate: a newer version is stored"));
               }
-              return conn.preparedQuery("DELETE FROM event WHERE relay = $1 AND id = $2")
+              return conn.preparedQuery(REPLACE_OLD)
                   .execute(Tuple.of(w.relay(), oldId))
                   .chain(() -> insertOne(conn, w));
             });
@@ -147,30 +217,26 @@ public class EventWriter {
                     : new StoreResult.Duplicate("duplicate: already have this event"));
   }
 
-  private Uni<Void> insertTags(SqlConnection conn, List<PendingWrite> batch, StoreResult[] rs) {
-    List<Tuple> rows = new ArrayList<>();
-    for (int i = 0; i < batch.size(); i++) {
-      if (!(rs[i] instanceof StoreResult.Stored)) {
-        continue;
-      }
-      Event e = batch.get(i).event();
-      Set<String> seen = new HashSet<>();
-      for (List<String> tag : e.tags()) {
-        if (tag.size() >= 2
-            && tag.get(0).length() == 1
-            && tag.get(1).indexOf('\u0000') < 0
-            && seen.add(tag.get(0) + tag.get(1))) {
-          rows.add(Tuple.of(batch.get(i).relay(), e.id(), tag.get(0), tag.get(1), e.createdAt()));
-        }
+  /** Tags of the replaceable/addressable events just stored (regular ones have theirs). */
+  private Uni<Void> insertTags(
+      SqlConnection conn, List<PendingWrite> batch, List<Integer> idx, StoreResult[] results) {
+    TagRows tags = new TagRows();
+    for (int i : idx) {
+      if (results[i] instanceof StoreResult.Stored) {
+        tags.add(batch.get(i));
       }
     }
-    if (rows.isEmpty()) {
+    if (tags.relay.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return conn.preparedQuery(
-            "INSERT INTO event_tag (relay, event_id, name, value, created_at)"
-                + " VALUES ($1,$2,$3,$4,$5)")
-        .executeBatch(rows)
+    return conn.preparedQuery(INSERT_TAGS)
+        .execute(
+            Tuple.of(
+                tags.relay.toArray(String[]::new),
+                tags.eventId.toArray(String[]::new),
+                tags.name.toArray(String[]::new),
+                tags.value.toArray(String[]::new),
+                tags.createdAt.toArray(Long[]::new)))
         .replaceWithVoid();
   }
 
@@ -197,8 +263,6 @@ public class EventWriter {
   private static Tuple row(PendingWrite w, String replaceKey) {
     Event e = w.event();
     Long expires = ReadAccess.expiration(e).orElse(null);
-    // PostgreSQL text cannot hold NUL: the search column drops them (raw keeps them escaped).
-    String content = OPAQUE_KINDS.contains(e.kind()) ? "" : e.content().replace("\u0000", "");
     return Tuple.tuple(
         Arrays.asList(
             w.relay(),
@@ -209,6 +273,41 @@ public class EventWriter {
             replaceKey,
             expires,
             e.toJson(),
-            content));
+            searchable(e)));
+  }
+
+  /** The search column's text: PostgreSQL text cannot hold NUL (raw keeps them escaped). */
+  private static String searchable(Event e) {
+    return OPAQUE_KINDS.contains(e.kind()) ? "" : e.content().replace("\u0000", "");
+  }
+
+  private static String key(String relay, String id) {
+    return relay + '\n' + id;
+  }
+
+  /** Single-letter tags of stored events, column by column, each (name, value) once per event. */
+  private static final class TagRows {
+    final List<String> relay = new ArrayList<>();
+    final List<String> eventId = new ArrayList<>();
+    final List<String> name = new ArrayList<>();
+    final List<String> value = new ArrayList<>();
+    final List<Long> createdAt = new ArrayList<>();
+
+    void add(PendingWrite w) {
+      Event e = w.event();
+      Set<String> seen = new HashSet<>();
+      for (List<String> tag : e.tags()) {
+        if (tag.size() >= 2
+            && tag.get(0).length() == 1
+            && tag.get(1).indexOf('\u0000') < 0
+            && seen.add(tag.get(0) + tag.get(1))) {
+          relay.add(w.relay());
+          eventId.add(e.id());
+          name.add(tag.get(0));
+          value.add(tag.get(1));
+          createdAt.add(e.createdAt());
+        }
+      }
+    }
   }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -32,6 +35,8 @@ class ModerationAdminTest {
 
   AdminApi api;
 
+  @Inject Pool pool;
+
   @BeforeEach
   void setUp() {
     api = new AdminApi(root.getPort());
@@ -49,6 +54,27 @@ class ModerationAdminTest {
 
   private static Filter byId(String id) {
     return new Filter(java.util.Set.of(id), null, null, java.util.Map.of(), null, null, null, null);
+  }
+
+  @Test
+  void aBannedEventTakesItsTagsWithIt() {
+    Event bad = event(ALICE, 1, "tagged and awful", "t", "banned-" + System.nanoTime());
+    try (TestSocket a = open("family", ALICE)) {
+      assertThat(a.publish(bad).accepted()).isTrue();
+    }
+    assertThat(tagRows(bad)).isEqualTo(1);
+    call("family", Nip86Method.BAN_EVENT, bad.id(), "abuse");
+    assertThat(tagRows(bad)).isZero();
+  }
+
+  private long tagRows(Event e) {
+    return pool.preparedQuery("SELECT count(*) FROM event_tag WHERE relay = $1 AND event_id = $2")
+        .execute(Tuple.of("family", e.id()))
+        .await()
+        .indefinitely()
+        .iterator()
+        .next()
+        .getLong(0);
   }
 
   @Test
