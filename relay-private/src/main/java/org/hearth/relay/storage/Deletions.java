@@ -22,6 +22,7 @@ import org.hearth.nostr.event.Event;
  */
 @ApplicationScoped
 public class Deletions {
+  static final String DELETED = "blocked: this event was deleted by its author";
 
   /** For each pending write, null or why a tombstone blocks it. */
   Uni<List<String>> blocked(SqlConnection conn, List<PendingWrite> batch) {
@@ -58,7 +59,7 @@ public class Deletions {
   private static String why(Map<String, Long> stones, PendingWrite w) {
     Event e = w.event();
     if (stones.containsKey(key(w.relay(), e.id(), e.pubkey()))) {
-      return "blocked: this event was deleted by its author";
+      return DELETED;
     }
     if (w.replaceable()) {
       Long at = stones.get(key(w.relay(), w.address(), e.pubkey()));

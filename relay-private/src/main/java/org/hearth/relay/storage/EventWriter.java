@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.access.ReadAccess;
 
 /**
- * Writes one batch of events in one transaction: tombstone check, regular events and their tags
- * (one set-based statement for the whole batch), replaceable/addressable decisions (newest wins;
- * equal created_at: lowest id), their tags (one statement) and NIP-09 deletions.
+ * Writes one batch of events. A batch of plain events (regular, no deletion request) is one
+ * statement committed on its own: tombstone check, events and their tags. Any other batch is one
+ * transaction: tombstone check, regular events (that same statement), replaceable/addressable
+ * decisions (newest wins; equal created_at: lowest id), their tags (one statement) and NIP-09
+ * deletions.
  */
 @ApplicationScoped
 public class EventWriter {
@@ -35,20 +39,26 @@ public class EventWriter {
 
   /**
    * Regular events as arrays (one element per event, ids distinct) and their tags as arrays (one
-   * element per tag); answers the (relay, id) of the events it stored. A tag is stored only with
-   * its event, so a duplicate's tags are not stored twice.
+   * element per tag). Stores the events no tombstone blocks, and a tag only with its event (so a
+   * duplicate's tags are not stored twice); answers (relay, id, stored) for every event stored
+   * (true) or blocked (false). Everything else it was given is a duplicate.
    */
   private static final String INSERT_REGULAR =
-      "WITH ins AS (INSERT INTO event (relay, id, pubkey, created_at, kind, expires_at, raw,"
-          + " content) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[],"
+      "WITH b AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[],"
           + " $5::int4[], $6::int8[], $7::text[], $8::text[])"
+          + " AS b(relay, id, pubkey, created_at, kind, expires_at, raw, content)),"
+          + " blocked AS (SELECT b.relay, b.id FROM b WHERE EXISTS (SELECT 1 FROM tombstone s"
+          + " WHERE s.relay = b.relay AND s.ref = b.id AND s.pubkey = b.pubkey)),"
+          + " ins AS (INSERT INTO event (relay, id, pubkey, created_at, kind, expires_at, raw,"
+          + " content) SELECT * FROM b WHERE NOT EXISTS (SELECT 1 FROM blocked x"
+          + " WHERE x.relay = b.relay AND x.id = b.id)"
           + " ON CONFLICT (relay, id) DO NOTHING RETURNING relay, id),"
           + " tags AS (INSERT INTO event_tag (relay, event_id, name, value, created_at)"
           + " SELECT t.relay, t.event_id, t.name, t.value, t.created_at FROM unnest($9::text[],"
           + " $10::text[], $11::text[], $12::text[], $13::int8[])"
           + " AS t(relay, event_id, name, value, created_at)"
           + " JOIN ins ON ins.relay = t.relay AND ins.id = t.event_id)"
-          + " SELECT relay, id FROM ins";
+          + " SELECT relay, id, true FROM ins UNION ALL SELECT relay, id, false FROM blocked";
 
   private static final String INSERT_TAGS =
       "INSERT INTO event_tag (relay, event_id, name, value, created_at)"
@@ -65,6 +75,12 @@ public class EventWriter {
   }
 
   Uni<List<StoreResult>> write(List<PendingWrite> batch) {
+    if (batch.stream().allMatch(PendingWrite::plain)) {
+      // one statement, committed on its own before it answers: no BEGIN/COMMIT round trips
+      StoreResult[] results = new StoreResult[batch.size()];
+      List<Integer> all = IntStream.range(0, batch.size()).boxed().toList();
+      return insertRegular(pool, batch, all, results).map(v -> Arrays.asList(results));
+    }
     return pool.withTransaction(conn -> write(conn, batch));
   }
 
@@ -94,8 +110,9 @@ public class EventWriter {
         .map(v -> Arrays.asList(results));
   }
 
+  /** Regular events and their tags, tombstones checked, in one statement. */
   private Uni<Void> insertRegular(
-      SqlConnection conn, List<PendingWrite> batch, List<Integer> idx, StoreResult[] results) {
+      SqlClient conn, List<PendingWrite> batch, List<Integer> idx, StoreResult[] results) {
     if (idx.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -151,16 +168,17 @@ public class EventWriter {
                     tags.createdAt.toArray(Long[]::new))))
         .invoke(
             rs -> {
-              Set<String> stored = new HashSet<>();
+              Map<String, Boolean> stored = new HashMap<>();
               for (Row r : rs) {
-                stored.add(key(r.getString(0), r.getString(1)));
+                stored.put(key(r.getString(0), r.getString(1)), r.getBoolean(2));
               }
               for (int i : unique) {
                 PendingWrite w = batch.get(i);
+                Boolean s = stored.get(key(w.relay(), w.event().id()));
                 results[i] =
-                    stored.contains(key(w.relay(), w.event().id()))
-                        ? StoreResult.STORED
-                        : new StoreResult.Duplicate("duplicate: already have this event");
+                    s == null
+                        ? new StoreResult.Duplicate("duplicate: already have this event")
+                        : s ? StoreResult.STORED : new StoreResult.Blocked(Deletions.DELETED);
               }
             })
         .replaceWithVoid();

@@ -67,11 +67,6 @@ public class GroupCommitter {
     }
   }
 
-  /** A plain event may share the database with a concurrent batch; others need it alone. */
-  private static boolean plain(PendingWrite w) {
-    return !w.replaceable() && w.event().kind() != 5;
-  }
-
   private void kick() {
     while (true) {
       List<PendingWrite> batch = new ArrayList<>();
@@ -88,14 +83,14 @@ public class GroupCommitter {
             batch.add(p);
           }
         } else {
-          while (batch.size() < maxBatch && (p = queue.peek()) != null && plain(p)) {
+          while (batch.size() < maxBatch && (p = queue.peek()) != null && p.plain()) {
             batch.add(queue.poll());
           }
         }
         if (batch.isEmpty()) {
           return;
         }
-        alone = !batch.stream().allMatch(GroupCommitter::plain);
+        alone = !batch.stream().allMatch(PendingWrite::plain);
         exclusive = alone;
         inFlight++;
         peakInFlight = Math.max(peakInFlight, inFlight);

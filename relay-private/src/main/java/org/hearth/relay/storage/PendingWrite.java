@@ -18,6 +18,11 @@ record PendingWrite(String relay, Event event, CompletableFuture<StoreResult> re
     };
   }
 
+  /** Regular and not a deletion request: may share the database with a concurrent batch. */
+  boolean plain() {
+    return !replaceable() && event.kind() != 5;
+  }
+
   boolean replaceable() {
     return switch (event.kindClass()) {
       case REPLACEABLE, ADDRESSABLE -> true;

@@ -104,6 +104,15 @@ class EventTagsTest {
     assertThat(tags(byId) + tags(byAddress)).isZero();
     assertThat(events(kept)).isEqualTo(1);
     assertThat(tags(kept)).isEqualTo(1);
+
+    Event fresh = event(ALICE, 1, "fresh", "t", d);
+    List<StoreResult> again = write(byId, fresh, byId); // a plain batch: one statement
+    assertThat(again.get(0)).isInstanceOf(StoreResult.Blocked.class);
+    assertThat(again.get(1)).isEqualTo(StoreResult.STORED);
+    assertThat(again.get(2)).isInstanceOf(StoreResult.Duplicate.class);
+    assertThat(events(byId)).isZero();
+    assertThat(tags(byId)).isZero();
+    assertThat(tags(fresh)).isEqualTo(1);
   }
 
   @Test
