@@ -11,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +23,7 @@ import org.hearth.nostr.message.RelayMessage;
 import org.hearth.nostr.nip86.HearthMethod;
 import org.hearth.nostr.nip86.Nip86Method;
 import org.hearth.relay.support.TestSocket;
+import org.hearth.relay.support.TestSql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +68,11 @@ class ModerationAdminTest {
   }
 
   private long tagRows(Event e) {
-    return pool.preparedQuery("SELECT count(*) FROM event_tag WHERE relay = $1 AND event_id = $2")
-        .execute(Tuple.of("family", e.id()))
-        .await()
-        .indefinitely()
-        .iterator()
-        .next()
-        .getLong(0);
+    return TestSql.count(
+        pool,
+        "SELECT count(*) FROM event_tag WHERE relay = $1 AND event_id = $2",
+        "family",
+        e.id());
   }
 
   @Test

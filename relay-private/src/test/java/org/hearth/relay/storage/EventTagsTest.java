@@ -9,7 +9,6 @@ import static org.hearth.relay.support.TestKeys.hex;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.hearth.nostr.event.Event;
+import org.hearth.relay.support.TestSql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +40,7 @@ class EventTagsTest {
   }
 
   private long count(String sql, Object... args) {
-    return pool.preparedQuery(sql)
-        .execute(Tuple.from(args))
-        .await()
-        .atMost(Duration.ofSeconds(30))
-        .iterator()
-        .next()
-        .getLong(0);
+    return TestSql.count(pool, sql, args);
   }
 
   private long tags(Event e) {

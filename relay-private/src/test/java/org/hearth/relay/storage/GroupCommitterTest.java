@@ -8,9 +8,7 @@ import static org.hearth.relay.support.TestKeys.eventAt;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hearth.nostr.event.Event;
+import org.hearth.relay.support.TestSql;
 import org.junit.jupiter.api.Test;
 
 /** Pipelined group commit: order of results, and order-dependent kinds kept correct. */
@@ -28,13 +27,7 @@ class GroupCommitterTest {
   @Inject Pool pool;
 
   private long rows(String sql, Object... args) {
-    return pool.preparedQuery(sql)
-        .execute(Tuple.from(args))
-        .await()
-        .atMost(Duration.ofSeconds(30))
-        .iterator()
-        .next()
-        .getLong(0);
+    return TestSql.count(pool, sql, args);
   }
 
   @Test
