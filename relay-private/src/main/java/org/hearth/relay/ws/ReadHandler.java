@@ -159,8 +159,8 @@ public class ReadHandler {
               }
               Set<String> sent = new HashSet<>();
               for (StoredEvent stored : events) {
-                if (s.canRead(stored.event())) { // the access check, before any byte is sent
-                  sent.add(stored.event().id());
+                if (s.canRead(stored)) { // the access check, before any byte is sent
+                  sent.add(stored.id());
                   s.sendText(live.frame(stored.raw())); // the stored JSON, not re-encoded
                 }
               }
@@ -221,7 +221,7 @@ public class ReadHandler {
         .with(
             events -> {
               metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
-              long n = events.stream().map(StoredEvent::event).filter(s::canRead).count();
+              long n = events.stream().filter(s::canRead).count();
               boolean approximate = n > cap;
               s.send(
                   new RelayMessage.CountResult(c.subscriptionId(), Math.min(n, cap), approximate));

@@ -11,6 +11,7 @@ import org.hearth.nostr.event.Event;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.access.ReadAccess;
+import org.hearth.relay.access.ReadableEvent;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.OutgoingEvent;
@@ -102,7 +103,13 @@ public final class RelaySession implements Subscriber {
     return subscriptions;
   }
 
+  /** The read check of a live event. */
   boolean canRead(Event e) {
+    return canRead(ReadableEvent.of(e));
+  }
+
+  /** The read check of a live event or a stored row ({@link ReadAccess}: one rule for both). */
+  boolean canRead(ReadableEvent e) {
     return access.canRead(relay, authed, e, System.currentTimeMillis() / 1000);
   }
 
