@@ -161,7 +161,7 @@ public class ReadHandler {
               for (StoredEvent stored : events) {
                 if (s.canRead(stored)) { // the access check, before any byte is sent
                   sent.add(stored.id());
-                  s.sendText(live.frame(stored.raw())); // the stored JSON, not re-encoded
+                  s.sendSpliced(live.framePrefixUtf8(), stored.json()); // the stored bytes as is
                 }
               }
               s.send(new RelayMessage.Eose(r.subscriptionId()));

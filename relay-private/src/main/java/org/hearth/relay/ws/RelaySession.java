@@ -2,6 +2,8 @@ package org.hearth.relay.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -150,6 +152,24 @@ public final class RelaySession implements Subscriber {
       return;
     }
     connection.sendText(frame).subscribe().with(v -> {}, err -> {});
+  }
+
+  /**
+   * {@link #sendText} of the frame {@code head + body + "]"}, all UTF-8: a stored event in its REQ
+   * answer, without decoding and re-encoding its JSON.
+   */
+  void sendSpliced(byte[] head, byte[] body) {
+    if (dropped) {
+      return;
+    }
+    if (outbox != null) {
+      outbox.spliced(head, body, null);
+      return;
+    }
+    byte[] frame = Arrays.copyOf(head, head.length + body.length + 1);
+    System.arraycopy(body, 0, frame, head.length, body.length);
+    frame[frame.length - 1] = ']';
+    sendText(new String(frame, StandardCharsets.UTF_8));
   }
 
   /** Too slow: tell it why and close. */
