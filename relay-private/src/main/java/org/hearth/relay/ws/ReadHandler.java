@@ -159,9 +159,9 @@ public class ReadHandler {
               }
               Set<String> sent = new HashSet<>();
               for (StoredEvent stored : events) {
-                if (s.canRead(stored.event())) { // the access check, before any byte is sent
-                  sent.add(stored.event().id());
-                  s.sendText(live.frame(stored.raw())); // the stored JSON, not re-encoded
+                if (s.canRead(stored)) { // the access check, before any byte is sent
+                  sent.add(stored.id());
+                  s.sendSpliced(live.framePrefixUtf8(), stored.json()); // the stored bytes as is
                 }
               }
               s.send(new RelayMessage.Eose(r.subscriptionId()));
@@ -221,7 +221,7 @@ public class ReadHandler {
         .with(
             events -> {
               metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
-              long n = events.stream().map(StoredEvent::event).filter(s::canRead).count();
+              long n = events.stream().filter(s::canRead).count();
               boolean approximate = n > cap;
               s.send(
                   new RelayMessage.CountResult(c.subscriptionId(), Math.min(n, cap), approximate));

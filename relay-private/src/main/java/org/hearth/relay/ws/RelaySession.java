@@ -2,6 +2,8 @@ package org.hearth.relay.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,7 @@ import org.hearth.nostr.event.Event;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.access.ReadAccess;
+import org.hearth.relay.access.ReadableEvent;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.OutgoingEvent;
@@ -102,7 +105,13 @@ public final class RelaySession implements Subscriber {
     return subscriptions;
   }
 
+  /** The read check of a live event. */
   boolean canRead(Event e) {
+    return canRead(ReadableEvent.of(e));
+  }
+
+  /** The read check of a live event or a stored row ({@link ReadAccess}: one rule for both). */
+  boolean canRead(ReadableEvent e) {
     return access.canRead(relay, authed, e, System.currentTimeMillis() / 1000);
   }
 
@@ -143,6 +152,24 @@ public final class RelaySession implements Subscriber {
       return;
     }
     connection.sendText(frame).subscribe().with(v -> {}, err -> {});
+  }
+
+  /**
+   * {@link #sendText} of the frame {@code head + body + "]"}, all UTF-8: a stored event in its REQ
+   * answer, without decoding and re-encoding its JSON.
+   */
+  void sendSpliced(byte[] head, byte[] body) {
+    if (dropped) {
+      return;
+    }
+    if (outbox != null) {
+      outbox.spliced(head, body, null);
+      return;
+    }
+    byte[] frame = Arrays.copyOf(head, head.length + body.length + 1);
+    System.arraycopy(body, 0, frame, head.length, body.length);
+    frame[frame.length - 1] = ']';
+    sendText(new String(frame, StandardCharsets.UTF_8));
   }
 
   /** Too slow: tell it why and close. */
