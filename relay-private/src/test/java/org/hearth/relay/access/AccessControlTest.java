@@ -226,6 +226,39 @@ class AccessControlTest {
   }
 
   @Test
+  void aRevocationAndANewGrantReachAnOpenSubscriptionAtOnce() {
+    // Live deliveries remember a connection's read decision per kind; a grant change must
+    // still apply to the very next event, both ways.
+    LocalSigner erin = LocalSigner.generate();
+    LocalSigner watcher = LocalSigner.generate();
+    String t = UUID.randomUUID().toString();
+    membership.grant(Grant.of("work", hex(erin), Role.MEMBER, "test")).await().indefinitely();
+    membership.grant(Grant.of("work", hex(watcher), Role.MEMBER, "test")).await().indefinitely();
+    try (TestSocket e = open("work");
+        TestSocket w = open("work");
+        TestSocket alice = open("work")) {
+      e.auth(erin);
+      w.auth(watcher);
+      alice.auth(ALICE);
+      assertThat(e.req("live", byTag(t))).isEmpty();
+      assertThat(w.req("live", byTag(t))).isEmpty();
+      alice.publish(event(ALICE, 1, "one", "t", t));
+      assertThat(e.next(RelayMessage.Delivery.class).event().content()).isEqualTo("one");
+      assertThat(w.next(RelayMessage.Delivery.class).event().content()).isEqualTo("one");
+      membership.revoke("work", hex(erin)).await().indefinitely();
+      alice.publish(event(ALICE, 1, "two", "t", t));
+      // the watcher got "two", so the dispatch that decided for erin is over
+      assertThat(w.next(RelayMessage.Delivery.class).event().content()).isEqualTo("two");
+      membership.grant(Grant.of("work", hex(erin), Role.MEMBER, "test")).await().indefinitely();
+      alice.publish(event(ALICE, 1, "three", "t", t));
+      assertThat(w.next(RelayMessage.Delivery.class).event().content()).isEqualTo("three");
+      assertThat(e.next(RelayMessage.Delivery.class).event().content())
+          .as("nothing while revoked, and the new grant counts at once")
+          .isEqualTo("three");
+    }
+  }
+
+  @Test
   void aConnectionAuthenticatesAtMostSixteenKeys() {
     try (TestSocket s = open("family")) {
       for (int i = 0; i < 16; i++) {

@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.relay.fanout.DeliveryBatch;
 import org.junit.jupiter.api.Test;
 
-/** The outbox writes queued frames in order, with one flush per batch, on the channel's loop. */
+/**
+ * The outbox writes queued frames in order, with one flush per batch, on the channel's loop; live
+ * frames wait while the channel is not writable, and a dispatch's drains are grouped per loop.
+ */
 class OutboxTest {
   /** Counts flushes and remembers how many frames had been written at each. */
   private static final class FlushCounter extends ChannelOutboundHandlerAdapter {
@@ -53,7 +57,8 @@ class OutboxTest {
     box.spliced(
         "[\"EVENT\",\"s\",".getBytes(StandardCharsets.UTF_8),
         "{\"id\":\"é\"}".getBytes(StandardCharsets.UTF_8),
-        live::incrementAndGet);
+        live::incrementAndGet,
+        null);
     box.text("[\"EOSE\",\"s\"]");
     assertThat(frames(ch)).as("nothing is written before the event loop runs the drain").isEmpty();
     ch.runPendingTasks();
@@ -92,5 +97,69 @@ class OutboxTest {
     ch.runPendingTasks();
     assertThat(frames(ch)).containsExactly("[\"NOTICE\",\"first\"]", "[\"NOTICE\",\"second\"]");
     assertThat(counter.flushedAfter).containsExactly(1, 2);
+  }
+
+  @Test
+  void liveFramesWaitWhileTheChannelIsNotWritableAndLeaveInOrderWhenItIs() {
+    EmbeddedChannel ch = new EmbeddedChannel(new ChannelOutboundHandlerAdapter());
+    Outbox box = new Outbox(ch.pipeline().lastContext());
+    AtomicInteger handedOver = new AtomicInteger();
+    ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+    box.spliced(bytes("[\"EVENT\",\"s\","), bytes("1"), handedOver::incrementAndGet, null);
+    box.text("[\"NOTICE\",\"after 1\"]");
+    box.spliced(bytes("[\"EVENT\",\"s\","), bytes("2"), handedOver::incrementAndGet, null);
+    ch.runPendingTasks();
+    assertThat(frames(ch)).as("a lagging reader gets nothing more for now").isEmpty();
+    assertThat(handedOver).as("both live frames still count as pending").hasValue(0);
+    ch.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+    ch.runPendingTasks();
+    assertThat(frames(ch))
+        .containsExactly("[\"EVENT\",\"s\",1]", "[\"NOTICE\",\"after 1\"]", "[\"EVENT\",\"s\",2]");
+    assertThat(handedOver).hasValue(2);
+  }
+
+  @Test
+  void discardedLiveFramesAreDroppedButTheNoticeAndTheCloseBehindThemStillGo() {
+    EmbeddedChannel ch = new EmbeddedChannel(new ChannelOutboundHandlerAdapter());
+    Outbox box = new Outbox(ch.pipeline().lastContext());
+    AtomicInteger released = new AtomicInteger();
+    List<String> actions = new ArrayList<>();
+    ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+    for (int i = 0; i < 3; i++) {
+      box.spliced(bytes("[\"EVENT\",\"s\","), bytes("" + i), released::incrementAndGet, null);
+    }
+    ch.runPendingTasks();
+    assertThat(frames(ch)).isEmpty();
+    box.discardLive();
+    box.text("[\"NOTICE\",\"too slow\"]");
+    box.then(() -> actions.add("close"));
+    ch.runPendingTasks();
+    assertThat(frames(ch)).containsExactly("[\"NOTICE\",\"too slow\"]");
+    assertThat(actions).containsExactly("close");
+    assertThat(released).as("every discarded frame leaves the pending count").hasValue(3);
+  }
+
+  @Test
+  void aLiveFrameQueuedWithABatchIsDrainedWhenTheDispatchRunsTheBatch() {
+    EmbeddedChannel a = new EmbeddedChannel(new ChannelOutboundHandlerAdapter());
+    EmbeddedChannel b = new EmbeddedChannel(new ChannelOutboundHandlerAdapter());
+    Outbox boxA = new Outbox(a.pipeline().lastContext());
+    Outbox boxB = new Outbox(b.pipeline().lastContext());
+    DeliveryBatch batch = new DeliveryBatch();
+    boxA.spliced(bytes("[\"EVENT\",\"a\","), bytes("1"), null, batch);
+    boxB.spliced(bytes("[\"EVENT\",\"b\","), bytes("1"), null, batch);
+    boxA.spliced(bytes("[\"EVENT\",\"a\","), bytes("2"), null, batch);
+    a.runPendingTasks();
+    b.runPendingTasks();
+    assertThat(frames(a)).as("nothing before the dispatch runs its batch").isEmpty();
+    batch.run();
+    a.runPendingTasks();
+    b.runPendingTasks();
+    assertThat(frames(a)).containsExactly("[\"EVENT\",\"a\",1]", "[\"EVENT\",\"a\",2]");
+    assertThat(frames(b)).containsExactly("[\"EVENT\",\"b\",1]");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
