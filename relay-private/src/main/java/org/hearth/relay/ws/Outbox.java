@@ -3,16 +3,23 @@ package org.hearth.relay.ws;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.relay.fanout.DeliveryBatch;
+import org.hearth.relay.fanout.OutgoingEvent;
 
 /**
  * Every frame the relay sends on one connection, in order, written straight to the connection's
@@ -31,6 +38,11 @@ import org.hearth.relay.fanout.DeliveryBatch;
  * #spliced} until it is handed to the channel ({@code written} runs then), with no promise or
  * listener per frame, and a reader that stops reading piles its frames up here, where {@link
  * #discardLive} drops them.
+ *
+ * <p>A live event usually goes out as the same bytes to every subscriber: the whole websocket frame
+ * is then built once per event ({@link OutgoingEvent#websocketFrame}) and written to each channel
+ * past Netty's frame encoder (a server frame is not masked), when the pipeline allows it ({@link
+ * #rawFrames}).
  */
 final class Outbox {
   /** Most items one task writes before it flushes and lets the event loop serve others. */
@@ -43,6 +55,13 @@ final class Outbox {
   private final Runnable drain = this::drain;
   private volatile boolean discardLive;
 
+  /**
+   * True when a live frame may be written as ready-made websocket bytes past the frame encoder: the
+   * pipeline has Netty's websocket encoder and no extension (permessage-deflate) that would want to
+   * see the frame. Otherwise live frames go through the encoder as {@link TextWebSocketFrame}s.
+   */
+  private final boolean rawFrames;
+
   /** A frame of already encoded text. */
   private record Text(String text) {}
 
@@ -53,6 +72,9 @@ final class Outbox {
    */
   private record Spliced(byte[] head, byte[] body, Runnable written) {}
 
+  /** A complete websocket frame, shared by the connections it goes to (never modified). */
+  private record Framed(byte[] frame, Runnable written) {}
+
   /**
    * @param ctx the context of the connection's last handler (Vert.x's), so that a write passes the
    *     websocket encoder and whatever else the pipeline holds (TLS, compression)
@@ -60,6 +82,7 @@ final class Outbox {
   Outbox(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.ignore = new VoidChannelPromise(ctx.channel(), false);
+    this.rawFrames = rawFramesSafe(ctx.pipeline());
     try {
       ctx.pipeline().addBefore(ctx.name(), null, new Writability());
     } catch (NoSuchElementException closed) {
@@ -72,12 +95,22 @@ final class Outbox {
     offer(new Text(frame), null);
   }
 
+  /** True when {@link #live} writes ready-made frames (see {@link #rawFrames}). */
+  boolean rawFrames() {
+    return rawFrames;
+  }
+
   /**
-   * Queues {@code head + body + "]"}; {@code written} runs once it is handed to the channel or
-   * discarded. The drain is deferred to {@code batch} when one is given.
+   * Queues a live event for subscription {@code head}: as {@code event}'s shared websocket frame
+   * when {@link #rawFrames()}, else spliced. {@code written} runs once it is handed to the channel
+   * or discarded; the drain is deferred to {@code batch} when one is given.
    */
-  void spliced(byte[] head, byte[] body, Runnable written, DeliveryBatch batch) {
-    offer(new Spliced(head, body, written), batch);
+  void live(byte[] head, OutgoingEvent event, Runnable written, DeliveryBatch batch) {
+    offer(
+        rawFrames
+            ? new Framed(event.websocketFrame(head), written)
+            : new Spliced(head, event.utf8(), written),
+        batch);
   }
 
   /** Runs {@code action} on the event loop after every frame queued before it is flushed. */
@@ -107,7 +140,9 @@ final class Outbox {
     int n = 0;
     Object item;
     while (n++ < MAX_PER_TASK && (item = queue.peek()) != null) {
-      if (item instanceof Spliced s && !discardLive && !ctx.channel().isWritable()) {
+      if ((item instanceof Spliced || item instanceof Framed)
+          && !discardLive
+          && !ctx.channel().isWritable()) {
         break; // the reader lags: wait for the channel to drain (Writability resumes)
       }
       queue.poll();
@@ -123,6 +158,15 @@ final class Outbox {
           }
           if (s.written() != null) {
             s.written().run();
+          }
+        }
+        case Framed f -> {
+          if (!discardLive) {
+            ctx.write(Unpooled.wrappedBuffer(f.frame()), ignore); // past the encoder: a frame
+            unflushed = true;
+          }
+          if (f.written() != null) {
+            f.written().run();
           }
         }
         case Runnable r -> {
@@ -152,6 +196,17 @@ final class Outbox {
       }
       c.fireChannelWritabilityChanged();
     }
+  }
+
+  private static boolean rawFramesSafe(ChannelPipeline pipeline) {
+    boolean encoder = false;
+    for (Map.Entry<String, ChannelHandler> h : pipeline) {
+      if (h.getValue() instanceof WebSocketExtensionEncoder) {
+        return false;
+      }
+      encoder |= h.getValue() instanceof WebSocketFrameEncoder;
+    }
+    return encoder;
   }
 
   private static ByteBuf splice(ByteBufAllocator alloc, Spliced s) {

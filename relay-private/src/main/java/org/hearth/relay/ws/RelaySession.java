@@ -130,7 +130,7 @@ public final class RelaySession implements Subscriber {
       return;
     }
     if (outbox != null) {
-      outbox.spliced(subscription.framePrefixUtf8(), event.utf8(), liveWritten, batch);
+      outbox.live(subscription.framePrefixUtf8(), event, liveWritten, batch);
       return;
     }
     connection

@@ -6,11 +6,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.nostr.event.Event;
 import org.hearth.relay.fanout.DeliveryBatch;
+import org.hearth.relay.fanout.OutgoingEvent;
+import org.hearth.relay.support.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * frames wait while the channel is not writable, and a dispatch's drains are grouped per loop.
  */
 class OutboxTest {
+  private static final Event EVENT = TestKeys.event(TestKeys.ALICE, 1, "any");
+
   /** Counts flushes and remembers how many frames had been written at each. */
   private static final class FlushCounter extends ChannelOutboundHandlerAdapter {
     final List<Integer> flushedAfter = new ArrayList<>();
@@ -54,9 +62,9 @@ class OutboxTest {
     Outbox box = new Outbox(ch.pipeline().lastContext());
     AtomicInteger live = new AtomicInteger();
     box.text("[\"AUTH\",\"c\"]");
-    box.spliced(
+    box.live(
         "[\"EVENT\",\"s\",".getBytes(StandardCharsets.UTF_8),
-        "{\"id\":\"é\"}".getBytes(StandardCharsets.UTF_8),
+        ev("{\"id\":\"é\"}"),
         live::incrementAndGet,
         null);
     box.text("[\"EOSE\",\"s\"]");
@@ -105,9 +113,9 @@ class OutboxTest {
     Outbox box = new Outbox(ch.pipeline().lastContext());
     AtomicInteger handedOver = new AtomicInteger();
     ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
-    box.spliced(bytes("[\"EVENT\",\"s\","), bytes("1"), handedOver::incrementAndGet, null);
+    box.live(bytes("[\"EVENT\",\"s\","), ev("1"), handedOver::incrementAndGet, null);
     box.text("[\"NOTICE\",\"after 1\"]");
-    box.spliced(bytes("[\"EVENT\",\"s\","), bytes("2"), handedOver::incrementAndGet, null);
+    box.live(bytes("[\"EVENT\",\"s\","), ev("2"), handedOver::incrementAndGet, null);
     ch.runPendingTasks();
     assertThat(frames(ch)).as("a lagging reader gets nothing more for now").isEmpty();
     assertThat(handedOver).as("both live frames still count as pending").hasValue(0);
@@ -126,7 +134,7 @@ class OutboxTest {
     List<String> actions = new ArrayList<>();
     ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
     for (int i = 0; i < 3; i++) {
-      box.spliced(bytes("[\"EVENT\",\"s\","), bytes("" + i), released::incrementAndGet, null);
+      box.live(bytes("[\"EVENT\",\"s\","), ev("" + i), released::incrementAndGet, null);
     }
     ch.runPendingTasks();
     assertThat(frames(ch)).isEmpty();
@@ -146,9 +154,9 @@ class OutboxTest {
     Outbox boxA = new Outbox(a.pipeline().lastContext());
     Outbox boxB = new Outbox(b.pipeline().lastContext());
     DeliveryBatch batch = new DeliveryBatch();
-    boxA.spliced(bytes("[\"EVENT\",\"a\","), bytes("1"), null, batch);
-    boxB.spliced(bytes("[\"EVENT\",\"b\","), bytes("1"), null, batch);
-    boxA.spliced(bytes("[\"EVENT\",\"a\","), bytes("2"), null, batch);
+    boxA.live(bytes("[\"EVENT\",\"a\","), ev("1"), null, batch);
+    boxB.live(bytes("[\"EVENT\",\"b\","), ev("1"), null, batch);
+    boxA.live(bytes("[\"EVENT\",\"a\","), ev("2"), null, batch);
     a.runPendingTasks();
     b.runPendingTasks();
     assertThat(frames(a)).as("nothing before the dispatch runs its batch").isEmpty();
@@ -157,6 +165,69 @@ class OutboxTest {
     b.runPendingTasks();
     assertThat(frames(a)).containsExactly("[\"EVENT\",\"a\",1]", "[\"EVENT\",\"a\",2]");
     assertThat(frames(b)).containsExactly("[\"EVENT\",\"b\",1]");
+  }
+
+  @Test
+  void behindNettysEncoderALiveEventIsOneReadyMadeFrameWithTheEncodersBytes() {
+    for (int size : new int[] {10, 300, 70_000}) { // 7-bit, 16-bit and 64-bit payload lengths
+      String json = "\"" + "x".repeat(size) + "\"";
+      EmbeddedChannel raw =
+          new EmbeddedChannel(
+              new WebSocket13FrameEncoder(false), new ChannelOutboundHandlerAdapter());
+      Outbox box = new Outbox(raw.pipeline().lastContext());
+      assertThat(box.rawFrames()).isTrue();
+      box.live(bytes("[\"EVENT\",\"s\","), ev(json), null, null);
+      raw.runPendingTasks();
+      EmbeddedChannel encoded = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+      encoded.writeOutbound(new TextWebSocketFrame("[\"EVENT\",\"s\"," + json + "]"));
+      assertThat(wire(raw)).as("payload of %d bytes", size).isEqualTo(wire(encoded));
+    }
+  }
+
+  @Test
+  void subscriptionsWithTheSameIdShareOneFrame() {
+    OutgoingEvent e = ev("{}");
+    byte[] one = e.websocketFrame(bytes("[\"EVENT\",\"live\","));
+    assertThat(e.websocketFrame(bytes("[\"EVENT\",\"live\","))).isSameAs(one);
+    assertThat(new String(e.websocketFrame(bytes("[\"EVENT\",\"b\",")), StandardCharsets.UTF_8))
+        .endsWith("[\"EVENT\",\"b\",{}]");
+  }
+
+  @Test
+  void withANegotiatedExtensionLiveFramesGoThroughTheEncoder() {
+    WebSocketExtensionEncoder deflate =
+        new WebSocketExtensionEncoder() {
+          @Override
+          protected void encode(ChannelHandlerContext ctx, WebSocketFrame msg, List<Object> out) {
+            out.add(msg.retain());
+          }
+        };
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new WebSocket13FrameEncoder(false), deflate, new ChannelOutboundHandlerAdapter());
+    assertThat(new Outbox(ch.pipeline().lastContext()).rawFrames()).isFalse();
+    EmbeddedChannel plain = new EmbeddedChannel(new ChannelOutboundHandlerAdapter());
+    assertThat(new Outbox(plain.pipeline().lastContext()).rawFrames())
+        .as("no websocket encoder to bypass")
+        .isFalse();
+  }
+
+  /** Every byte the channel wrote, in order. */
+  private static byte[] wire(EmbeddedChannel ch) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    io.netty.buffer.ByteBuf b;
+    while ((b = ch.readOutbound()) != null) {
+      byte[] a = new byte[b.readableBytes()];
+      b.readBytes(a);
+      out.writeBytes(a);
+      b.release();
+    }
+    return out.toByteArray();
+  }
+
+  /** An outgoing event whose JSON is {@code json} (the outbox only sends the JSON). */
+  private static OutgoingEvent ev(String json) {
+    return new OutgoingEvent(EVENT, json);
   }
 
   private static byte[] bytes(String s) {
