@@ -14,17 +14,25 @@ import org.hearth.relay.config.RelaySettings;
  * that reads the kind, is remembered per kind and reused while three things stay the same: the
  * grants ({@link Membership#version}: any grant, revocation or reload moves it, so a change takes
  * effect at the next delivery), the number of keys authenticated on the connection (keys are only
- * ever added), and the current second (grants expire at a second). Expiry of the event and
- * visibility (author, p-tagged party, members) are checked on every call, as in {@link
- * ReadAccess#canRead}. Safe to call from several threads (entries are immutable).
+ * ever added), and the time before the first of their active grants expires ({@link
+ * Membership#nextExpiry}). Expiry of the event and visibility (author, p-tagged party, members) are
+ * checked on every call, as in {@link ReadAccess#canRead}. Safe to call from several threads
+ * (entries are immutable).
  */
 public final class LiveReads {
-  private record Readers(long version, int keys, long second, List<String> pubkeys) {}
+  private record Readers(int kind, long version, int keys, long until, List<String> pubkeys) {
+    boolean holds(int kind, long version, int keys, long now) {
+      return this.kind == kind && this.version == version && this.keys == keys && now < until;
+    }
+  }
 
   private final RelaySettings relay;
   private final Collection<String> authed;
   private final Membership membership;
   private final Map<Integer, Readers> byKind = new ConcurrentHashMap<>();
+
+  /** The entry used last (a fan-out usually asks about one kind many times in a row). */
+  private volatile Readers last;
 
   LiveReads(RelaySettings relay, Collection<String> authed, Membership membership) {
     this.relay = relay;
@@ -48,17 +56,24 @@ public final class LiveReads {
   private List<String> readers(int kind, long now) {
     long version = membership.version(); // read before the grants: see Membership#version
     int keys = authed.size();
-    Readers r = byKind.get(kind);
-    if (r != null && r.version() == version && r.keys() == keys && r.second() == now) {
+    Readers r = last;
+    if (r != null && r.holds(kind, version, keys, now)) {
       return r.pubkeys();
     }
-    List<String> out = new ArrayList<>(1);
-    for (String pk : authed) {
-      if (membership.mayRead(relay.path(), pk, kind, now)) {
-        out.add(pk);
+    r = byKind.get(kind);
+    if (r == null || !r.holds(kind, version, keys, now)) {
+      List<String> out = new ArrayList<>(1);
+      long until = Long.MAX_VALUE;
+      for (String pk : authed) {
+        if (membership.mayRead(relay.path(), pk, kind, now)) {
+          out.add(pk);
+        }
+        until = Math.min(until, membership.nextExpiry(relay.path(), pk, now));
       }
+      r = new Readers(kind, version, keys, until, List.copyOf(out));
+      byKind.put(kind, r);
     }
-    byKind.put(kind, new Readers(version, keys, now, List.copyOf(out)));
-    return out;
+    last = r;
+    return r.pubkeys();
   }
 }

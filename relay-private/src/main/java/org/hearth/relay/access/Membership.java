@@ -123,6 +123,22 @@ public class Membership {
     return false;
   }
 
+  /**
+   * When the first of {@code pubkey}'s grants on {@code relay} that are active at {@code now} will
+   * expire ({@link Long#MAX_VALUE}: none will). Until then, or until the grants change ({@link
+   * #version}), what the key may read stays as it is at {@code now}: an inactive grant never turns
+   * active again.
+   */
+  public long nextExpiry(String relay, String pubkey, long now) {
+    long next = Long.MAX_VALUE;
+    for (Grant g : grants.getOrDefault(relay, Map.of()).getOrDefault(pubkey, List.of())) {
+      if (g.activeAt(now) && g.expiresAt().isPresent()) {
+        next = Math.min(next, g.expiresAt().getAsLong());
+      }
+    }
+    return next;
+  }
+
   public boolean mayWrite(String relay, String pubkey, int kind, long now) {
     for (Grant g : activeGrants(relay, pubkey, now)) {
       if (g.mayWrite(kind)) {

@@ -1,5 +1,6 @@
 package org.hearth.relay.fanout;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.hearth.nostr.event.Event;
@@ -15,7 +16,7 @@ public final class OutgoingEvent {
   private volatile Framed framed;
 
   /** The last websocket frame built, and the subscription prefix it was built for. */
-  private record Framed(byte[] prefix, byte[] frame) {}
+  private record Framed(byte[] prefix, ByteBuffer frame) {}
 
   public OutgoingEvent(Event event) {
     this.event = event;
@@ -58,9 +59,10 @@ public final class OutgoingEvent {
    * The whole server-to-client websocket text frame (FIN, opcode 1, unmasked length) of {@code
    * prefix + utf8() + "]"}: built once and shared by every subscription with the same prefix
    * ({@code ["EVENT","<sub>",}), which in a fan-out is usually all of them. Remembers the last one
-   * built; a race only builds twice.
+   * built; a race only builds twice. The frame is in direct memory, read-only, so that a socket
+   * write takes it as it is (no copy per connection); the garbage collector frees it.
    */
-  public byte[] websocketFrame(byte[] prefix) {
+  public ByteBuffer websocketFrame(byte[] prefix) {
     Framed f = framed;
     if (f != null && (f.prefix() == prefix || Arrays.equals(f.prefix(), prefix))) {
       return f.frame();
@@ -85,7 +87,8 @@ public final class OutgoingEvent {
     System.arraycopy(prefix, 0, out, h, prefix.length);
     System.arraycopy(body, 0, out, h + prefix.length, body.length);
     out[h + n - 1] = ']';
-    framed = new Framed(prefix, out);
-    return out;
+    ByteBuffer direct = ByteBuffer.allocateDirect(out.length).put(out).flip().asReadOnlyBuffer();
+    framed = new Framed(prefix, direct);
+    return direct;
   }
 }

@@ -13,6 +13,7 @@ import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Queue;
@@ -73,7 +74,7 @@ final class Outbox {
   private record Spliced(byte[] head, byte[] body, Runnable written) {}
 
   /** A complete websocket frame, shared by the connections it goes to (never modified). */
-  private record Framed(byte[] frame, Runnable written) {}
+  private record Framed(ByteBuffer frame, Runnable written) {}
 
   /**
    * @param ctx the context of the connection's last handler (Vert.x's), so that a write passes the
@@ -162,7 +163,8 @@ final class Outbox {
         }
         case Framed f -> {
           if (!discardLive) {
-            ctx.write(Unpooled.wrappedBuffer(f.frame()), ignore); // past the encoder: a frame
+            // past the encoder (it is a frame already); duplicate: the buffer is shared
+            ctx.write(Unpooled.wrappedBuffer(f.frame().duplicate()), ignore);
             unflushed = true;
           }
           if (f.written() != null) {

@@ -27,6 +27,7 @@ import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.message.ClientMessage;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.nostr.nip42.Nip42;
+import org.hearth.relay.config.Relays;
 import org.hearth.relay.support.TestSocket;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,8 @@ class AccessControlTest {
   URI root;
 
   @Inject Membership membership;
+  @Inject ReadAccess access;
+  @Inject Relays relays;
 
   TestSocket open(String relay) {
     return TestSocket.open(root.getPort(), relay);
@@ -256,6 +259,30 @@ class AccessControlTest {
           .as("nothing while revoked, and the new grant counts at once")
           .isEqualTo("three");
     }
+  }
+
+  @Test
+  void aRememberedLiveReadDecisionEndsWhenTheGrantExpires() {
+    LocalSigner frank = LocalSigner.generate();
+    long now = Instant.now().getEpochSecond();
+    Grant until =
+        new Grant(
+            0,
+            "work",
+            hex(frank),
+            Role.MEMBER,
+            Optional.empty(),
+            Optional.empty(),
+            OptionalLong.of(now + 100),
+            OptionalLong.empty(),
+            Optional.empty(),
+            "test");
+    membership.grant(until).await().indefinitely();
+    LiveReads reads = access.liveReads(relays.find("work").orElseThrow(), Set.of(hex(frank)));
+    Event e = event(ALICE, 1, "members read this");
+    assertThat(reads.canRead(e, now)).isTrue();
+    assertThat(reads.canRead(e, now + 99)).isTrue();
+    assertThat(reads.canRead(e, now + 100)).as("expired, though nothing reloaded").isFalse();
   }
 
   @Test
