@@ -125,18 +125,7 @@ class AccessControlTest {
       a.publish(event(ALICE, 1, "for readers", "t", t));
     }
     long now = Instant.now().getEpochSecond();
-    Grant expired =
-        new Grant(
-            0,
-            "personal",
-            hex(DAVE),
-            Role.MEMBER,
-            Optional.empty(),
-            Optional.empty(),
-            OptionalLong.of(now - 1),
-            OptionalLong.empty(),
-            Optional.empty(),
-            "test");
+    Grant expired = memberUntil("personal", DAVE, now - 1);
     membership.grant(expired).await().indefinitely();
     try (TestSocket s = open("personal")) {
       s.auth(DAVE);
@@ -265,24 +254,28 @@ class AccessControlTest {
   void aRememberedLiveReadDecisionEndsWhenTheGrantExpires() {
     LocalSigner frank = LocalSigner.generate();
     long now = Instant.now().getEpochSecond();
-    Grant until =
-        new Grant(
-            0,
-            "work",
-            hex(frank),
-            Role.MEMBER,
-            Optional.empty(),
-            Optional.empty(),
-            OptionalLong.of(now + 100),
-            OptionalLong.empty(),
-            Optional.empty(),
-            "test");
+    Grant until = memberUntil("work", frank, now + 100);
     membership.grant(until).await().indefinitely();
     LiveReads reads = access.liveReads(relays.find("work").orElseThrow(), Set.of(hex(frank)));
     Event e = event(ALICE, 1, "members read this");
     assertThat(reads.canRead(e, now)).isTrue();
     assertThat(reads.canRead(e, now + 99)).isTrue();
     assertThat(reads.canRead(e, now + 100)).as("expired, though nothing reloaded").isFalse();
+  }
+
+  /** A member grant on {@code relay} that expires at {@code expiresAt} (unix seconds). */
+  private static Grant memberUntil(String relay, LocalSigner key, long expiresAt) {
+    return new Grant(
+        0,
+        relay,
+        hex(key),
+        Role.MEMBER,
+        Optional.empty(),
+        Optional.empty(),
+        OptionalLong.of(expiresAt),
+        OptionalLong.empty(),
+        Optional.empty(),
+        "test");
   }
 
   @Test
