@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hearth.nostr.crypto.PublicKey;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
@@ -27,6 +28,9 @@ public class Membership {
   private final GrantRepository repository;
   private final Relays relays;
   private volatile Map<String, Map<String, List<Grant>>> grants = Map.of();
+
+  /** Bumped after every reload (every grant and revocation), for caches of decisions. */
+  private final AtomicLong version = new AtomicLong();
 
   public Membership(GrantRepository repository, Relays relays) {
     this.repository = repository;
@@ -68,6 +72,7 @@ public class Membership {
                     .add(g);
               }
               grants = next;
+              version.incrementAndGet();
             })
         .replaceWithVoid();
   }
@@ -99,6 +104,15 @@ public class Membership {
     return !activeGrants(relay, pubkey, now).isEmpty();
   }
 
+  /**
+   * Changes whenever the grants change. A decision computed from {@link #mayRead} after reading
+   * version {@code v} holds as long as {@code version()} still returns {@code v} (the grants are
+   * replaced before the version moves, so a decision is never newer than its version says).
+   */
+  public long version() {
+    return version.get();
+  }
+
   /** Runs for every live delivery: reads the cache without copying the grant list. */
   public boolean mayRead(String relay, String pubkey, int kind, long now) {
     for (Grant g : grants.getOrDefault(relay, Map.of()).getOrDefault(pubkey, List.of())) {
@@ -107,6 +121,22 @@ public class Membership {
       }
     }
     return false;
+  }
+
+  /**
+   * When the first of {@code pubkey}'s grants on {@code relay} that are active at {@code now} will
+   * expire ({@link Long#MAX_VALUE}: none will). Until then, or until the grants change ({@link
+   * #version}), what the key may read stays as it is at {@code now}: an inactive grant never turns
+   * active again.
+   */
+  public long nextExpiry(String relay, String pubkey, long now) {
+    long next = Long.MAX_VALUE;
+    for (Grant g : grants.getOrDefault(relay, Map.of()).getOrDefault(pubkey, List.of())) {
+      if (g.activeAt(now) && g.expiresAt().isPresent()) {
+        next = Math.min(next, g.expiresAt().getAsLong());
+      }
+    }
+    return next;
   }
 
   public boolean mayWrite(String relay, String pubkey, int kind, long now) {

@@ -36,20 +36,28 @@ public class ReadAccess {
       return false;
     }
     for (String pk : authed) {
-      if (!membership.mayRead(relay.path(), pk, e.kind(), now)) {
-        continue;
-      }
-      boolean visible =
-          switch (relay.visibilityOf(e.kind())) {
-            case MEMBERS -> true;
-            case AUTHOR -> e.pubkey().equals(pk);
-            case PARTIES -> e.pubkey().equals(pk) || e.tags(pk);
-          };
-      if (visible) {
+      if (membership.mayRead(relay.path(), pk, e.kind(), now) && visibleTo(relay, e, pk)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #canRead} for the live deliveries of one connection, remembering which of its keys may
+   * read a kind (see {@link LiveReads}).
+   */
+  public LiveReads liveReads(RelaySettings relay, Collection<String> authed) {
+    return new LiveReads(relay, authed, membership);
+  }
+
+  /** The visibility part of {@link #canRead} for a key that may read {@code e}'s kind. */
+  static boolean visibleTo(RelaySettings relay, ReadableEvent e, String pk) {
+    return switch (relay.visibilityOf(e.kind())) {
+      case MEMBERS -> true;
+      case AUTHOR -> e.pubkey().equals(pk);
+      case PARTIES -> e.pubkey().equals(pk) || e.tags(pk);
+    };
   }
 
   /** NIP-40: an {@code expiration} tag at or before {@code now}. */

@@ -45,7 +45,8 @@ public class SubscriptionIndex {
 
   /**
    * Hands {@code e} to every live subscription on {@code relay} whose filters match. The event's
-   * JSON is encoded at most once for all of them ({@link OutgoingEvent}).
+   * JSON is encoded at most once for all of them ({@link OutgoingEvent}), and the connections'
+   * event loops get one task each for the whole event ({@link DeliveryBatch}).
    */
   public void dispatch(String relay, Event e) {
     List<Set<LiveSubscription>> hits = new ArrayList<>(4);
@@ -62,25 +63,27 @@ public class SubscriptionIndex {
       return;
     }
     OutgoingEvent out = new OutgoingEvent(e);
+    DeliveryBatch batch = new DeliveryBatch();
     if (hits.size() == 1) {
       for (LiveSubscription s : hits.get(0)) {
-        offer(s, out);
+        offer(s, out, batch);
       }
-      return;
-    }
-    Set<LiveSubscription> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Set<LiveSubscription> set : hits) {
-      for (LiveSubscription s : set) {
-        if (seen.add(s)) {
-          offer(s, out);
+    } else {
+      Set<LiveSubscription> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Set<LiveSubscription> set : hits) {
+        for (LiveSubscription s : set) {
+          if (seen.add(s)) {
+            offer(s, out, batch);
+          }
         }
       }
     }
+    batch.run();
   }
 
-  private static void offer(LiveSubscription s, OutgoingEvent out) {
+  private static void offer(LiveSubscription s, OutgoingEvent out, DeliveryBatch batch) {
     if (s.matches(out.event()) && s.offer(out.event())) {
-      s.subscriber().deliverLive(s, out);
+      s.subscriber().deliverLive(s, out, batch);
     }
   }
 

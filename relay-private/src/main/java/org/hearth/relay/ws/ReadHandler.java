@@ -22,6 +22,7 @@ import org.hearth.relay.access.Membership;
 import org.hearth.relay.config.RelayConfig;
 import org.hearth.relay.config.RelaySettings;
 import org.hearth.relay.config.Relays;
+import org.hearth.relay.fanout.DeliveryBatch;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.OutgoingEvent;
 import org.hearth.relay.fanout.SubscriptionIndex;
@@ -165,11 +166,13 @@ public class ReadHandler {
                 }
               }
               s.send(new RelayMessage.Eose(r.subscriptionId()));
+              DeliveryBatch batch = new DeliveryBatch();
               for (Event e : live.goLive()) {
                 if (sent.add(e.id())) {
-                  s.deliverLive(live, new OutgoingEvent(e));
+                  s.deliverLive(live, new OutgoingEvent(e), batch);
                 }
               }
+              batch.run();
             },
             err -> {
               LOG.warnf("REQ %s failed: %s", r.subscriptionId(), err.toString());

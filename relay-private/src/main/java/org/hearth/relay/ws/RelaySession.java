@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
+import org.hearth.relay.access.LiveReads;
 import org.hearth.relay.access.ReadAccess;
 import org.hearth.relay.access.ReadableEvent;
 import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.fanout.DeliveryBatch;
 import org.hearth.relay.fanout.LiveSubscription;
 import org.hearth.relay.fanout.OutgoingEvent;
 import org.hearth.relay.fanout.Subscriber;
@@ -24,7 +26,9 @@ import org.jboss.logging.Logger;
 /**
  * One client connection on one relay: its NIP-42 challenge and authenticated keys, its open
  * subscriptions, and a bounded queue of live deliveries (a reader that falls {@code outboundQueue}
- * live frames behind is sent a NOTICE and disconnected, so it never stalls anyone else).
+ * live frames behind is sent a NOTICE and disconnected, so it never stalls anyone else). A live
+ * frame counts as pending until the {@link Outbox} hands it to the channel, which it does only
+ * while the channel is writable (Netty's outbound buffer below its high-water mark).
  */
 public final class RelaySession implements Subscriber {
   private static final Logger LOG = Logger.getLogger(RelaySession.class);
@@ -38,6 +42,7 @@ public final class RelaySession implements Subscriber {
   private final String challenge;
   private final String connectedUrl;
   private final ReadAccess access;
+  private final LiveReads liveReads;
   private final int maxPending;
   private final TokenBucket bucket;
   private final TokenBucket reqBucket;
@@ -67,6 +72,7 @@ public final class RelaySession implements Subscriber {
     this.connectedUrl = connectedUrl;
     this.access = access;
     this.maxPending = maxPending;
+    this.liveReads = access.liveReads(relay, authed);
   }
 
   @Override
@@ -115,9 +121,17 @@ public final class RelaySession implements Subscriber {
     return access.canRead(relay, authed, e, System.currentTimeMillis() / 1000);
   }
 
+  /**
+   * The live check: {@link ReadAccess#canRead}'s answer, with the membership part remembered per
+   * kind until a grant changes, a key authenticates or the second turns ({@link LiveReads}).
+   */
+  boolean canReadLive(Event e) {
+    return liveReads.canRead(e, System.currentTimeMillis() / 1000);
+  }
+
   @Override
-  public void deliverLive(LiveSubscription subscription, OutgoingEvent event) {
-    if (subscription.closed() || !canRead(event.event()) || dropped) {
+  public void deliverLive(LiveSubscription subscription, OutgoingEvent event, DeliveryBatch batch) {
+    if (subscription.closed() || dropped || !canReadLive(event.event())) {
       return;
     }
     if (livePending.incrementAndGet() > maxPending) {
@@ -125,7 +139,7 @@ public final class RelaySession implements Subscriber {
       return;
     }
     if (outbox != null) {
-      outbox.spliced(subscription.framePrefixUtf8(), event.utf8(), liveWritten);
+      outbox.live(subscription.framePrefixUtf8(), event, liveWritten, batch);
       return;
     }
     connection
@@ -163,7 +177,7 @@ public final class RelaySession implements Subscriber {
       return;
     }
     if (outbox != null) {
-      outbox.spliced(head, body, null);
+      outbox.spliced(head, body);
       return;
     }
     byte[] frame = Arrays.copyOf(head, head.length + body.length + 1);
@@ -186,6 +200,7 @@ public final class RelaySession implements Subscriber {
             new RelayMessage.Notice(
                 "error: you read too slowly (" + maxPending + " frames queued); closing"));
     if (outbox != null) {
+      outbox.discardLive();
       outbox.text(notice);
       outbox.then(() -> connection.close().subscribe().with(v -> {}, err -> {}));
       return;

@@ -27,6 +27,7 @@ import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.message.ClientMessage;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.nostr.nip42.Nip42;
+import org.hearth.relay.config.Relays;
 import org.hearth.relay.support.TestSocket;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,8 @@ class AccessControlTest {
   URI root;
 
   @Inject Membership membership;
+  @Inject ReadAccess access;
+  @Inject Relays relays;
 
   TestSocket open(String relay) {
     return TestSocket.open(root.getPort(), relay);
@@ -122,18 +125,7 @@ class AccessControlTest {
       a.publish(event(ALICE, 1, "for readers", "t", t));
     }
     long now = Instant.now().getEpochSecond();
-    Grant expired =
-        new Grant(
-            0,
-            "personal",
-            hex(DAVE),
-            Role.MEMBER,
-            Optional.empty(),
-            Optional.empty(),
-            OptionalLong.of(now - 1),
-            OptionalLong.empty(),
-            Optional.empty(),
-            "test");
+    Grant expired = memberUntil("personal", DAVE, now - 1);
     membership.grant(expired).await().indefinitely();
     try (TestSocket s = open("personal")) {
       s.auth(DAVE);
@@ -223,6 +215,67 @@ class AccessControlTest {
       alice.publish(event(ALICE, 1, "after", "t", t));
       assertThat(dave.poll(300)).isNull();
     }
+  }
+
+  @Test
+  void aRevocationAndANewGrantReachAnOpenSubscriptionAtOnce() {
+    // Live deliveries remember a connection's read decision per kind; a grant change must
+    // still apply to the very next event, both ways.
+    LocalSigner erin = LocalSigner.generate();
+    LocalSigner watcher = LocalSigner.generate();
+    String t = UUID.randomUUID().toString();
+    membership.grant(Grant.of("work", hex(erin), Role.MEMBER, "test")).await().indefinitely();
+    membership.grant(Grant.of("work", hex(watcher), Role.MEMBER, "test")).await().indefinitely();
+    try (TestSocket e = open("work");
+        TestSocket w = open("work");
+        TestSocket alice = open("work")) {
+      e.auth(erin);
+      w.auth(watcher);
+      alice.auth(ALICE);
+      assertThat(e.req("live", byTag(t))).isEmpty();
+      assertThat(w.req("live", byTag(t))).isEmpty();
+      alice.publish(event(ALICE, 1, "one", "t", t));
+      assertThat(e.next(RelayMessage.Delivery.class).event().content()).isEqualTo("one");
+      assertThat(w.next(RelayMessage.Delivery.class).event().content()).isEqualTo("one");
+      membership.revoke("work", hex(erin)).await().indefinitely();
+      alice.publish(event(ALICE, 1, "two", "t", t));
+      // the watcher got "two", so the dispatch that decided for erin is over
+      assertThat(w.next(RelayMessage.Delivery.class).event().content()).isEqualTo("two");
+      membership.grant(Grant.of("work", hex(erin), Role.MEMBER, "test")).await().indefinitely();
+      alice.publish(event(ALICE, 1, "three", "t", t));
+      assertThat(w.next(RelayMessage.Delivery.class).event().content()).isEqualTo("three");
+      assertThat(e.next(RelayMessage.Delivery.class).event().content())
+          .as("nothing while revoked, and the new grant counts at once")
+          .isEqualTo("three");
+    }
+  }
+
+  @Test
+  void aRememberedLiveReadDecisionEndsWhenTheGrantExpires() {
+    LocalSigner frank = LocalSigner.generate();
+    long now = Instant.now().getEpochSecond();
+    Grant until = memberUntil("work", frank, now + 100);
+    membership.grant(until).await().indefinitely();
+    LiveReads reads = access.liveReads(relays.find("work").orElseThrow(), Set.of(hex(frank)));
+    Event e = event(ALICE, 1, "members read this");
+    assertThat(reads.canRead(e, now)).isTrue();
+    assertThat(reads.canRead(e, now + 99)).isTrue();
+    assertThat(reads.canRead(e, now + 100)).as("expired, though nothing reloaded").isFalse();
+  }
+
+  /** A member grant on {@code relay} that expires at {@code expiresAt} (unix seconds). */
+  private static Grant memberUntil(String relay, LocalSigner key, long expiresAt) {
+    return new Grant(
+        0,
+        relay,
+        hex(key),
+        Role.MEMBER,
+        Optional.empty(),
+        Optional.empty(),
+        OptionalLong.of(expiresAt),
+        OptionalLong.empty(),
+        Optional.empty(),
+        "test");
   }
 
   @Test

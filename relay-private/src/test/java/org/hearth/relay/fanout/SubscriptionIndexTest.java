@@ -33,7 +33,8 @@ class SubscriptionIndexTest {
     }
 
     @Override
-    public void deliverLive(LiveSubscription subscription, OutgoingEvent event) {
+    public void deliverLive(
+        LiveSubscription subscription, OutgoingEvent event, DeliveryBatch batch) {
       frames.add(subscription.frame(event.json()));
     }
   }

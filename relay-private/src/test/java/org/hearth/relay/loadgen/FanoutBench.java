@@ -1,12 +1,14 @@
 package org.hearth.relay.loadgen;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
 import org.hearth.nostr.message.ClientMessage;
@@ -20,12 +22,15 @@ import org.hearth.nostr.message.MessageCodec;
  * clock; signing, ~0.1 ms, counts against the relay). Every delivery is counted and timed. A
  * warm-up of {@code fanout-warmup} seconds (default 2) at the same rate runs first, unmeasured.
  *
- * <p>Subscribers run on {@code client-threads} Vert.x event loops ({@link EventLoopSubscribers},
- * default) or, with {@code --fanout-client=jdk}, as one {@code java.net.http} websocket each (the
- * client of the first runs, ~10.8 µs of CPU per delivery; kept to compare).
+ * <p>Subscribers run on {@code client-threads} NIO selector threads with a minimal websocket client
+ * ({@link NioSubscribers}, default: a delivery is counted and timed from the frame's bytes), or
+ * with {@code --fanout-client=vertx} on Vert.x event loops ({@link EventLoopSubscribers}, ~9 µs of
+ * CPU per delivery), or with {@code --fanout-client=jdk} as one {@code java.net.http} websocket
+ * each (the client of the first runs, ~10.8 µs; both kept to compare).
  */
 final class FanoutBench {
   private static final String MARK = "\"content\":\"fan-out ";
+  private static final byte[] MARK_UTF8 = MARK.getBytes(StandardCharsets.US_ASCII);
 
   record Result(
       Stats stats,
@@ -55,15 +60,14 @@ final class FanoutBench {
     AtomicInteger warm = new AtomicInteger();
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicLong unparsed = new AtomicLong();
-    Consumer<String> onEvent =
-        f -> {
+    LongConsumer onSent =
+        sent -> {
           long now = System.nanoTime();
           if (!measuring.get()) {
             warm.incrementAndGet();
             return;
           }
           int k = n.getAndIncrement();
-          long sent = sentAt(f);
           if (sent == Long.MIN_VALUE) {
             unparsed.incrementAndGet();
           } else if (k < lat.length) {
@@ -71,8 +75,18 @@ final class FanoutBench {
           }
         };
     String req = "[\"REQ\",\"live\",{\"kinds\":[1],\"#t\":[\"" + tag + "\"],\"limit\":0}]";
+    Consumer<String> onEvent = f -> onSent.accept(sentAt(f));
     AutoCloseable subs;
-    if (client.equals("jdk")) {
+    if (client.equals("nio")) {
+      subs =
+          NioSubscribers.open(
+              relay.url("family"),
+              subscribers,
+              clientThreads,
+              BenchKeys.READER,
+              req,
+              (buf, off, len) -> onSent.accept(sentAt(buf, off, len)));
+    } else if (client.equals("jdk")) {
       List<LoadClient> clients = LoadClient.connectMany(http, relay.url("family"), subscribers);
       java.util.concurrent.CountDownLatch eosed =
           new java.util.concurrent.CountDownLatch(subscribers);
@@ -86,10 +100,12 @@ final class FanoutBench {
         throw new IllegalStateException("not every subscriber got EOSE");
       }
       subs = () -> clients.forEach(LoadClient::close);
-    } else {
+    } else if (client.equals("vertx")) {
       subs =
           EventLoopSubscribers.open(
               relay.url("family"), subscribers, clientThreads, BenchKeys.READER, req, onEvent);
+    } else {
+      throw new IllegalArgumentException("--fanout-client wants nio, vertx or jdk: " + client);
     }
     LoadClient pub = LoadClient.connect(http, relay.url("family"));
     pub.auth(BenchKeys.READER).orTimeout(10, TimeUnit.SECONDS).join();
@@ -155,5 +171,50 @@ final class FanoutBench {
     } catch (NumberFormatException e) {
       return Long.MIN_VALUE;
     }
+  }
+
+  /** {@link #sentAt(String)} of a frame's UTF-8 bytes, without decoding them. */
+  static long sentAt(byte[] a, int off, int len) {
+    int end = off + len;
+    int i = indexOf(a, off, end, MARK_UTF8);
+    if (i < 0) {
+      return Long.MIN_VALUE;
+    }
+    int p = i + MARK_UTF8.length;
+    while (p < end && a[p] != ' ') {
+      p++;
+    }
+    p++;
+    long v = 0;
+    int digits = 0;
+    boolean negative = p < end && a[p] == '-';
+    if (negative) {
+      p++;
+    }
+    while (p < end && a[p] >= '0' && a[p] <= '9') {
+      v = v * 10 + (a[p++] - '0');
+      digits++;
+    }
+    if (digits == 0 || digits > 18 || p >= end || a[p] != '"') {
+      return Long.MIN_VALUE;
+    }
+    return negative ? -v : v;
+  }
+
+  private static int indexOf(byte[] a, int from, int end, byte[] s) {
+    byte first = s[0];
+    outer:
+    for (int i = from; i <= end - s.length; i++) {
+      if (a[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < s.length; j++) {
+        if (a[i + j] != s[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 }

@@ -22,11 +22,12 @@ import org.hearth.nostr.crypto.LocalSigner;
  * store} (1000000), {@code authors} (1000), {@code queries} (1000), {@code subscribers} (1000),
  * {@code rate} (100), {@code seconds} (10), {@code idle} (2000), {@code jvm} (relay JVM options,
  * separated by |; {@value #DEFAULT_HEAP} is added unless they set a heap size), {@code out}
- * (target/bench), {@code fanout-client} ({@code vertx}: subscribers on event loops, or {@code jdk}:
- * one java.net.http websocket each), {@code client-threads} (1, event loops of the vertx client),
- * {@code jar} (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code
- * database} (a database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code
- * req} phase then reuses a store it finds there instead of loading it again).
+ * (target/bench), {@code fanout-client} ({@code nio}: subscribers on NIO selector threads, {@code
+ * vertx}: on Vert.x event loops, or {@code jdk}: one java.net.http websocket each), {@code
+ * client-threads} (1, selector threads or event loops of the nio and vertx clients), {@code jar}
+ * (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code database} (a
+ * database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code req} phase then
+ * reuses a store it finds there instead of loading it again).
  */
 public final class LoadGen {
   /**
@@ -155,7 +156,7 @@ public final class LoadGen {
           int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));
           int rate = Integer.parseInt(opt.getOrDefault("rate", "100"));
           int secs = Integer.parseInt(opt.getOrDefault("seconds", "10"));
-          String client = opt.getOrDefault("fanout-client", "vertx");
+          String client = opt.getOrDefault("fanout-client", "nio");
           int threads = Integer.parseInt(opt.getOrDefault("client-threads", "1"));
           int warm = Integer.parseInt(opt.getOrDefault("fanout-warmup", "2"));
           FanoutBench.Result r =
