@@ -1,8 +1,12 @@
 package org.hearth.relay.loadgen;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +26,9 @@ import org.postgresql.copy.CopyManager;
  * secondary indexes and the tag foreign-key trigger are dropped/disabled, rows go in with {@code
  * COPY … FROM STDIN} (event and event_tag, relay {@code family}), then the indexes are rebuilt from
  * their own definitions and the tables analysed. Each event has an {@code e} tag shared by 4 events
- * (for {@code #e} queries) and a {@code p} tag.
+ * (for {@code #e} queries) and a {@code p} tag. The same events can be written as JSONL ({@link
+ * #export}) for another relay's importer, and the query sample read back from that file ({@link
+ * #fromFile}).
  */
 final class BulkStore {
   static final String RELAY = "family";
@@ -41,8 +47,17 @@ final class BulkStore {
   }
 
   static Sample load(BenchDatabase db, int count, int authorCount) throws Exception {
+    return load(db, count, authorCount, null);
+  }
+
+  /**
+   * {@link #load(BenchDatabase, int, int)}, or with {@code file} the first {@code count} events of
+   * an {@link #export} (the very events another relay imported; nothing to sign).
+   */
+  static Sample load(BenchDatabase db, int count, int authorCount, Path file) throws Exception {
     List<LocalSigner> authors = BenchKeys.storeAuthors(authorCount);
     long now = System.currentTimeMillis() / 1000;
+    BufferedReader lines = file == null ? null : Files.newBufferedReader(file);
     List<String> ids = new ArrayList<>();
     List<String> eTags = new ArrayList<>();
     try (Connection c = db.connect()) {
@@ -52,7 +67,12 @@ final class BulkStore {
       for (int start = 0; start < count; start += CHUNK) {
         int end = Math.min(count, start + CHUNK);
         List<Event> chunk =
-            IntStream.range(start, end).parallel().mapToObj(i -> event(i, authors, now)).toList();
+            lines == null
+                ? IntStream.range(start, end)
+                    .parallel()
+                    .mapToObj(i -> event(i, authors, now))
+                    .toList()
+                : readChunk(lines, end - start);
         StringBuilder events = new StringBuilder(chunk.size() * 700);
         StringBuilder tags = new StringBuilder(chunk.size() * 300);
         for (int k = 0; k < chunk.size(); k++) {
@@ -104,6 +124,10 @@ final class BulkStore {
       exec(c, "ANALYZE event");
       exec(c, "ANALYZE event_tag");
     }
+    if (lines != null) {
+      lines.close();
+      return fromFile(file, authorCount);
+    }
     return new Sample(ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, now);
   }
 
@@ -152,6 +176,70 @@ final class BulkStore {
           new Sample(
               ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, newest + 60));
     }
+  }
+
+  /**
+   * Writes the {@code count} events {@link #load} would store, one signed event (NIP-01 JSON) a
+   * line, to {@code file} (e.g. for {@code strfry import}).
+   */
+  static void export(Path file, int count, int authorCount) throws IOException {
+    List<LocalSigner> authors = BenchKeys.storeAuthors(authorCount);
+    long now = System.currentTimeMillis() / 1000;
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      for (int start = 0; start < count; start += CHUNK) {
+        int end = Math.min(count, start + CHUNK);
+        for (Event e :
+            IntStream.range(start, end).parallel().mapToObj(i -> event(i, authors, now)).toList()) {
+          out.write(e.toJson());
+          out.write('\n');
+        }
+        if (end % 100_000 == 0 || end == count) {
+          System.out.printf("  export: %,d / %,d events%n", end, count);
+        }
+      }
+    }
+  }
+
+  /**
+   * The sample {@link #load} would have returned for the events {@link #export}ed to {@code file}:
+   * every 100th id and {@code e} tag, the authors, and the export time (latest created_at + 60 s).
+   */
+  static Sample fromFile(Path file, int authorCount) throws IOException {
+    List<LocalSigner> authors = BenchKeys.storeAuthors(authorCount);
+    List<String> ids = new ArrayList<>();
+    List<String> eTags = new ArrayList<>();
+    long newest = 0;
+    int i = 0;
+    try (BufferedReader in = Files.newBufferedReader(file)) {
+      for (String line = in.readLine(); line != null; line = in.readLine(), i++) {
+        int c = line.indexOf("\"created_at\":") + 13;
+        int end = c;
+        while (end < line.length() && Character.isDigit(line.charAt(end))) {
+          end++;
+        }
+        newest = Math.max(newest, Long.parseLong(line, c, end, 10));
+        if (i % 100 == 0) {
+          int id = line.indexOf("\"id\":\"") + 6;
+          ids.add(line.substring(id, id + 64));
+          eTags.add(eTag(i));
+        }
+      }
+    }
+    System.out.printf("  bulk store: %,d events in %s%n", i, file);
+    return new Sample(
+        ids, authors.stream().map(a -> a.publicKey().hex()).toList(), eTags, newest + 60);
+  }
+
+  private static List<Event> readChunk(BufferedReader lines, int n) throws IOException {
+    List<String> json = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      String l = lines.readLine();
+      if (l == null) {
+        throw new IllegalStateException("the store file has fewer events than --store");
+      }
+      json.add(l);
+    }
+    return json.parallelStream().map(Event::fromJson).toList();
   }
 
   private static Event event(int i, List<LocalSigner> authors, long now) {

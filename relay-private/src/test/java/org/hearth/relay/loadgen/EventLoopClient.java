@@ -31,7 +31,10 @@ final class EventLoopClient implements AutoCloseable {
     this.ws = ws;
   }
 
-  /** Connects, authenticates as {@code signer} and returns once the relay accepted the AUTH. */
+  /**
+   * Connects, authenticates as {@code signer} and returns once the relay accepted the AUTH; with a
+   * null {@code signer}, returns once connected (a relay without NIP-42).
+   */
   static EventLoopClient connect(String url, LocalSigner signer) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     ClientWebSocket ws =
@@ -59,7 +62,14 @@ final class EventLoopClient implements AutoCloseable {
           }
         });
     URI u = URI.create(url);
-    ws.connect(u.getPort(), u.getHost(), u.getPath()).onFailure(authed::completeExceptionally);
+    ws.connect(u.getPort(), u.getHost(), u.getPath())
+        .onFailure(authed::completeExceptionally)
+        .onSuccess(
+            w -> {
+              if (signer == null) {
+                authed.complete(null);
+              }
+            });
     authed.orTimeout(30, TimeUnit.SECONDS).join();
     return c;
   }

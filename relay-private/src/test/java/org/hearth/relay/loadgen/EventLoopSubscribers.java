@@ -39,8 +39,8 @@ final class EventLoopSubscribers implements AutoCloseable {
 
   /**
    * Opens {@code count} connections to {@code url} on {@code threads} event loops, authenticates
-   * each as {@code signer}, sends {@code req} and returns once every one has its EOSE. Every later
-   * {@code ["EVENT",…]} frame goes to {@code onEvent} (on an event-loop thread).
+   * each as {@code signer} (none when null), sends {@code req} and returns once every one has its
+   * EOSE. Every later {@code ["EVENT",…]} frame goes to {@code onEvent} (on an event-loop thread).
    */
   static EventLoopSubscribers open(
       String url, int count, int threads, LocalSigner signer, String req, Consumer<String> onEvent)
@@ -92,7 +92,13 @@ final class EventLoopSubscribers implements AutoCloseable {
       }
       ws.connect(u.getPort(), u.getHost(), u.getPath())
           .onFailure(ready::completeExceptionally)
-          .onSuccess(w -> connected.incrementAndGet());
+          .onSuccess(
+              w -> {
+                connected.incrementAndGet();
+                if (signer == null) { // no NIP-42 (an attached relay): subscribe at once
+                  ws.writeTextMessage(req);
+                }
+              });
       if (opened.size() % 50 == 0 || i == count - 1) { // 50 handshakes at a time
         try {
           CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))

@@ -83,17 +83,20 @@ final class FanoutBench {
               relay.url("family"),
               subscribers,
               clientThreads,
-              BenchKeys.READER,
+              relay.auth() ? BenchKeys.READER : null,
               req,
               (buf, off, len) -> onSent.accept(sentAt(buf, off, len)));
     } else if (client.equals("jdk")) {
-      List<LoadClient> clients = LoadClient.connectMany(http, relay.url("family"), subscribers);
+      List<LoadClient> clients =
+          LoadClient.connectMany(http, relay.url("family"), subscribers, relay.auth());
       java.util.concurrent.CountDownLatch eosed =
           new java.util.concurrent.CountDownLatch(subscribers);
       for (LoadClient s : clients) {
         s.onEvent(onEvent);
         s.onEose(f -> eosed.countDown());
-        s.auth(BenchKeys.READER).orTimeout(30, TimeUnit.SECONDS).join();
+        if (relay.auth()) {
+          s.auth(BenchKeys.READER).orTimeout(30, TimeUnit.SECONDS).join();
+        }
         s.send(req);
       }
       if (!eosed.await(60, TimeUnit.SECONDS)) {
@@ -103,12 +106,16 @@ final class FanoutBench {
     } else if (client.equals("vertx")) {
       subs =
           EventLoopSubscribers.open(
-              relay.url("family"), subscribers, clientThreads, BenchKeys.READER, req, onEvent);
+              relay.url("family"),
+              subscribers,
+              clientThreads,
+              relay.auth() ? BenchKeys.READER : null,
+              req,
+              onEvent);
     } else {
       throw new IllegalArgumentException("--fanout-client wants nio, vertx or jdk: " + client);
     }
-    LoadClient pub = LoadClient.connect(http, relay.url("family"));
-    pub.auth(BenchKeys.READER).orTimeout(10, TimeUnit.SECONDS).join();
+    LoadClient pub = LoadClient.connect(http, relay, "family", BenchKeys.READER);
     List<List<String>> tags = List.of(List.of("t", tag));
     // Warm-up (not measured): the same load for warmupSeconds, so JIT compilation of both sides
     // is not billed to the measured deliveries; then wait until it has been delivered.

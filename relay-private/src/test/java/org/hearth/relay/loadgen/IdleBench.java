@@ -11,7 +11,8 @@ final class IdleBench {
 
   static Result run(RelayProcess relay, HttpClient http, int count, int holdSeconds) {
     long before = relay.rssKib();
-    List<LoadClient> clients = LoadClient.connectMany(http, relay.url("family"), count);
+    List<LoadClient> clients =
+        LoadClient.connectMany(http, relay.url("family"), count, relay.auth());
     long max = 0;
     for (int s = 0; s < holdSeconds; s++) {
       RelayProcess.sleep(1000);

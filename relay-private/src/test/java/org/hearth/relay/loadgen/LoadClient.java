@@ -44,12 +44,38 @@ public final class LoadClient implements AutoCloseable {
     return c;
   }
 
+  /**
+   * Connects to {@code relay}; when it speaks NIP-42, waits for the challenge and authenticates as
+   * {@code signer} (or not at all when {@code signer} is null).
+   */
+  public static LoadClient connect(
+      HttpClient http, RelayProcess relay, String name, LocalSigner signer) {
+    if (!relay.auth()) {
+      return new LoadClient(http, relay.url(name));
+    }
+    LoadClient c = connect(http, relay.url(name));
+    if (signer != null) {
+      c.auth(signer).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+    return c;
+  }
+
   /** Opens {@code count} connections, 50 handshakes at a time. */
   public static java.util.List<LoadClient> connectMany(HttpClient http, String url, int count) {
+    return connectMany(http, url, count, true);
+  }
+
+  /**
+   * {@link #connectMany(HttpClient, String, int)}; {@code challenge} false: do not wait for one.
+   */
+  public static java.util.List<LoadClient> connectMany(
+      HttpClient http, String url, int count, boolean challenge) {
     java.util.List<LoadClient> out = new java.util.ArrayList<>();
     java.util.List<CompletableFuture<LoadClient>> opening = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
-      opening.add(CompletableFuture.supplyAsync(() -> connect(http, url)));
+      opening.add(
+          CompletableFuture.supplyAsync(
+              () -> challenge ? connect(http, url) : new LoadClient(http, url)));
       if (opening.size() == 50 || i == count - 1) {
         opening.forEach(f -> out.add(f.join()));
         opening.clear();

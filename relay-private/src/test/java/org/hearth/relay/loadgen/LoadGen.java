@@ -28,6 +28,19 @@ import org.hearth.nostr.crypto.LocalSigner;
  * (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code database} (a
  * database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code req} phase then
  * reuses a store it finds there instead of loading it again).
+ *
+ * <p>Another relay as a reference on the same machine (e.g. strfry; docs/benchmarks.md): {@code
+ * export=<file>} writes the {@code req} phase's bulk store ({@code store} events of {@code authors}
+ * authors, signed) as JSONL, one event a line, for that relay's importer, and exits when no phase
+ * is named. {@code url=ws://…} runs the phases against a relay already running there instead of
+ * starting one (no database; the commit count and PostgreSQL CPU read 0), with {@code pid} (its
+ * process, for CPU and RSS from /proc) and {@code auth} ({@code true}; {@code false} for a relay
+ * without NIP-42: clients neither wait for a challenge nor authenticate, and events are accepted
+ * from anyone). Its {@code req} phase needs {@code store-file=<file>}: the export the relay
+ * imported, from which the query sample (ids, authors, {@code e} tags, export time) is read, so the
+ * filter shapes match what they match in a bulk-loaded PostgreSQL store. Without {@code url},
+ * {@code store-file} makes the {@code req} phase COPY that file's events (the same events) instead
+ * of signing new ones, and draw its sample from it.
  */
 public final class LoadGen {
   /**
@@ -86,18 +99,32 @@ public final class LoadGen {
     if (jvm.stream().noneMatch(o -> o.startsWith("-Xmx") || o.contains("MaxRAM"))) {
       jvm.add(0, DEFAULT_HEAP);
     }
-    Path jar = opt.containsKey("jar") ? Path.of(opt.get("jar")) : RelayProcess.jar();
+    if (opt.containsKey("export")) {
+      BulkStore.export(
+          Path.of(opt.get("export")),
+          Integer.parseInt(opt.getOrDefault("store", "1000000")),
+          Integer.parseInt(opt.getOrDefault("authors", "1000")));
+      if (phases.isEmpty()) {
+        return;
+      }
+    }
+    boolean attached = opt.containsKey("url");
+    Path jar =
+        attached ? null : opt.containsKey("jar") ? Path.of(opt.get("jar")) : RelayProcess.jar();
     List<LocalSigner> writers = BenchKeys.writers(16);
-    BenchReport report = new BenchReport(jvm);
+    BenchReport report =
+        new BenchReport(attached ? List.of("(attached: " + opt.get("url") + ")") : jvm);
     HttpClient http = HttpClient.newHttpClient();
     try (BenchDatabase db =
-        opt.containsKey("database")
-            ? BenchDatabase.reuse(opt.get("database"))
-            : BenchDatabase.create(
-                "hearth_bench",
-                opt.getOrDefault("postgres", "local").equals("embedded"),
-                pgSettings(opt.getOrDefault("pg", "")))) {
-      Map<String, String> env = new HashMap<>(db.relayEnv());
+        attached
+            ? null
+            : opt.containsKey("database")
+                ? BenchDatabase.reuse(opt.get("database"))
+                : BenchDatabase.create(
+                    "hearth_bench",
+                    opt.getOrDefault("postgres", "local").equals("embedded"),
+                    pgSettings(opt.getOrDefault("pg", "")))) {
+      Map<String, String> env = new HashMap<>(attached ? Map.of() : db.relayEnv());
       env.put("HEARTH_RELAY_OWNER", BenchKeys.OWNER.publicKey().hex());
       env.put(
           "HEARTH_RELAY_MEMBERS",
@@ -111,10 +138,18 @@ public final class LoadGen {
       env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQS_PER_SECOND", "1000000");
       env.put("HEARTH_RELAY_LIMITS_CONNECTION_REQ_BURST", "1000000");
       int port = RelayProcess.freePort();
-      System.out.printf(
-          "database %s (shared_buffers %s, work_mem %s), relay %s on port %d, JVM options %s%n",
-          db.name(), db.setting("shared_buffers"), db.setting("work_mem"), jar, port, jvm);
-      try (RelayProcess relay = RelayProcess.start(jar, port, env, jvm, out.resolve("relay.log"))) {
+      if (!attached) {
+        System.out.printf(
+            "database %s (shared_buffers %s, work_mem %s), relay %s on port %d, JVM options %s%n",
+            db.name(), db.setting("shared_buffers"), db.setting("work_mem"), jar, port, jvm);
+      }
+      try (RelayProcess relay =
+          attached
+              ? RelayProcess.attach(
+                  opt.get("url"),
+                  Long.parseLong(opt.getOrDefault("pid", "0")),
+                  Boolean.parseBoolean(opt.getOrDefault("auth", "true")))
+              : RelayProcess.start(jar, port, env, jvm, out.resolve("relay.log"))) {
         report.pid(relay.pid(), relay.rssKib());
         if (run.contains("idle")) {
           int n = Integer.parseInt(opt.getOrDefault("idle", "2000"));
@@ -142,10 +177,20 @@ public final class LoadGen {
           int authors = Integer.parseInt(opt.getOrDefault("authors", "1000"));
           int queries = Integer.parseInt(opt.getOrDefault("queries", "1000"));
           long t0 = System.nanoTime();
-          BulkStore.Sample sample =
-              db.reused() ? BulkStore.existing(db, store, authors).orElse(null) : null;
-          if (sample == null) {
-            sample = BulkStore.load(db, store, authors);
+          Path file = opt.containsKey("store-file") ? Path.of(opt.get("store-file")) : null;
+          BulkStore.Sample sample;
+          if (attached) {
+            if (file == null) {
+              throw new IllegalArgumentException("req with --url needs --store-file");
+            }
+            sample = BulkStore.fromFile(file, authors); // the relay imported it
+          } else {
+            sample = db.reused() ? BulkStore.existing(db, store, authors).orElse(null) : null;
+            if (sample != null && file != null) {
+              sample = BulkStore.fromFile(file, authors);
+            } else if (sample == null) {
+              sample = BulkStore.load(db, store, authors, file);
+            }
           }
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);

@@ -51,8 +51,8 @@ final class NioSubscribers implements AutoCloseable {
 
   /**
    * Opens {@code count} connections to {@code url} on {@code threads} selector threads,
-   * authenticates each as {@code signer}, sends {@code req} and returns once every one has its EOSE
-   * (50 handshakes at a time).
+   * authenticates each as {@code signer} (none when null), sends {@code req} and returns once every
+   * one has its EOSE (50 handshakes at a time).
    */
   static NioSubscribers open(
       String url, int count, int threads, LocalSigner signer, String req, Frames frames)
@@ -258,6 +258,9 @@ final class NioSubscribers implements AutoCloseable {
       }
       in.position(end);
       upgraded = true;
+      if (signer == null) { // no NIP-42 (an attached relay): subscribe at once
+        sendText(req);
+      }
       return true;
     }
 
@@ -325,11 +328,11 @@ final class NioSubscribers implements AutoCloseable {
         return;
       }
       String f = new String(a, off, n, StandardCharsets.UTF_8);
-      if (f.startsWith("[\"AUTH\",\"")) {
+      if (f.startsWith("[\"AUTH\",\"") && signer != null) {
         String challenge = f.substring(9, f.indexOf('"', 9));
         Event auth = Nip42.authEvent(signer, uri.toString(), challenge);
         sendText(MessageCodec.encode(new ClientMessage.Auth(auth)));
-      } else if (f.startsWith("[\"OK\",")) {
+      } else if (f.startsWith("[\"OK\",") && signer != null) {
         if (!f.contains(",true,")) {
           throw new IOException("AUTH refused: " + f);
         }

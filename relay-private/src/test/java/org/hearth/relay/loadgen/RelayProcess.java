@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * The relay as a child process: {@code java -jar target/quarkus-app/quarkus-run.jar} (the packaged
  * fast jar, run by the same JDK as the caller), on a free port, with the given environment. Knows
- * its pid, CPU time and RSS (from /proc), and can be killed with SIGKILL.
+ * its pid, CPU time and RSS (from /proc), and can be killed with SIGKILL. Or, {@link #attach}ed, a
+ * relay this process did not start (another implementation, for a reference on the same machine):
+ * only its URL and pid are known, and closing it leaves it running.
  */
 public final class RelayProcess implements AutoCloseable {
   private static final long CLOCK_TICK_MICROS = 10_000; // USER_HZ is 100 on Linux
@@ -25,11 +27,38 @@ public final class RelayProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final String externalUrl;
+  private final long externalPid;
+  private final boolean auth;
 
   private RelayProcess(Process process, int port, Path log) {
+    this(process, port, log, null, 0, true);
+  }
+
+  private RelayProcess(
+      Process process, int port, Path log, String externalUrl, long externalPid, boolean auth) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.externalUrl = externalUrl;
+    this.externalPid = externalPid;
+    this.auth = auth;
+  }
+
+  /**
+   * A relay already running at {@code url} as process {@code pid} (for CPU and RSS); {@code auth}
+   * false when it sends no NIP-42 challenge (clients then neither wait for one nor authenticate).
+   */
+  public static RelayProcess attach(String url, long pid, boolean auth) {
+    if (!Files.isRegularFile(Path.of("/proc/" + pid + "/stat"))) {
+      throw new IllegalArgumentException("no process " + pid + " (--pid)");
+    }
+    return new RelayProcess(null, URI.create(url).getPort(), null, url, pid, auth);
+  }
+
+  /** False for an attached relay that does not speak NIP-42. */
+  public boolean auth() {
+    return auth;
   }
 
   /** The fast jar of this module, found from the working directory (module or repo root). */
@@ -130,11 +159,12 @@ public final class RelayProcess implements AutoCloseable {
   }
 
   public long pid() {
-    return process.pid();
+    return process == null ? externalPid : process.pid();
   }
 
+  /** The websocket URL of {@code relay} (an attached relay has one URL, whatever the name). */
   public String url(String relay) {
-    return "ws://127.0.0.1:" + port + "/" + relay;
+    return externalUrl != null ? externalUrl : "ws://127.0.0.1:" + port + "/" + relay;
   }
 
   /** User + system CPU time of the relay process so far, in microseconds (/proc/pid/stat). */
@@ -174,7 +204,7 @@ public final class RelayProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    if (process.isAlive()) {
+    if (process != null && process.isAlive()) {
       process.destroy();
       try {
         if (!process.waitFor(

@@ -56,14 +56,15 @@ final class ReqBench {
     Consumer<String> send;
     AutoCloseable connection;
     if (client.equals("jdk")) {
-      LoadClient c = LoadClient.connect(http, relay.url(BulkStore.RELAY));
-      c.auth(BenchKeys.READER).orTimeout(10, TimeUnit.SECONDS).join();
+      LoadClient c = LoadClient.connect(http, relay, BulkStore.RELAY, BenchKeys.READER);
       c.onEvent(onEvent);
       c.onEose(onEose);
       send = c::send;
       connection = c;
     } else {
-      EventLoopClient c = EventLoopClient.connect(relay.url(BulkStore.RELAY), BenchKeys.READER);
+      EventLoopClient c =
+          EventLoopClient.connect(
+              relay.url(BulkStore.RELAY), relay.auth() ? BenchKeys.READER : null);
       c.onEvent(onEvent);
       c.onEose(onEose);
       send = c::send;
