@@ -1,6 +1,6 @@
 package org.hearth.relay.admin;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.message.Prefix;
@@ -10,7 +10,7 @@ import org.hearth.relay.policy.PolicyResult;
  * What the admin API decided, applied on the write path: banned events and authors, disallowed
  * kinds, and (when the allowed list is not empty) kinds not on it. Reads the in-memory lists only.
  */
-@ApplicationScoped
+@Singleton // on the path of every EVENT: no client proxy lookup per call
 public class AdminRules {
   private final AdminLists lists;
 

@@ -1,6 +1,6 @@
 package org.hearth.relay.limits;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.relay.config.RelayConfig;
@@ -11,7 +11,7 @@ import org.hearth.relay.config.RelayConfig;
  * connections and relays. Author buckets exist only for keys whose event passed the write policies
  * (members), so the map stays as small as the household.
  */
-@ApplicationScoped
+@Singleton // on the path of every EVENT: no client proxy lookup per call
 public class RateLimits {
   private final RelayConfig.Limits limits;
   private final Map<String, TokenBucket> byPubkey = new ConcurrentHashMap<>();

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +15,10 @@ import java.util.function.Supplier;
  * stored, duplicate, ephemeral, or the rejection prefix), {@code hearth_relay_query_seconds} (REQ
  * and COUNT latency) and {@code hearth_relay_connections}.
  */
-@ApplicationScoped
+@Singleton // on the path of every EVENT: no client proxy lookup per call
 public class RelayMetrics {
   private final MeterRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   private volatile Supplier<Number> open = () -> 0;
@@ -37,9 +37,11 @@ public class RelayMetrics {
 
   /** One event handled with {@code result}. */
   public void event(String relay, String result) {
+    // two lookups by the strings as given (constants, relay paths): no key built per event
     counters
+        .computeIfAbsent(relay, r -> new ConcurrentHashMap<>())
         .computeIfAbsent(
-            relay + '\n' + result,
+            result,
             k ->
                 Counter.builder("hearth.relay.events")
                     .description("events received, by outcome")

@@ -72,6 +72,11 @@ public final class WritePolicies {
    */
   static PolicyResult memberWriter(WriteContext c) {
     Event e = c.event();
+    if (e.kind() != GIFT_WRAP
+        && c.authed().contains(e.pubkey())
+        && c.membership().mayWrite(c.relay().path(), e.pubkey(), e.kind(), c.now())) {
+      return ACCEPT; // the usual case: an authenticated author who may write (one lookup)
+    }
     if (!c.writerAuthenticated()) {
       return reject(Prefix.RESTRICTED, "no authenticated key may write kind " + e.kind() + " here");
     }
@@ -117,12 +122,21 @@ public final class WritePolicies {
   /** NIP-70: an event tagged {@code ["-"]} is accepted only from its authenticated author. */
   static PolicyResult protectedEvent(WriteContext c) {
     Event e = c.event();
-    boolean protectedTag = e.tags().stream().anyMatch(t -> t.size() == 1 && t.get(0).equals("-"));
-    if (!protectedTag || c.authorAuthenticated()) {
+    if (!isProtected(e) || c.authorAuthenticated()) {
       return ACCEPT;
     }
     return c.authed().isEmpty()
         ? reject(Prefix.AUTH_REQUIRED, "this event may only be published by its author")
         : reject(Prefix.RESTRICTED, "this event may only be published by its author");
+  }
+
+  /** Tagged {@code ["-"]} (a loop: this runs for every event). */
+  private static boolean isProtected(Event e) {
+    for (List<String> t : e.tags()) {
+      if (t.size() == 1 && t.get(0).equals("-")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

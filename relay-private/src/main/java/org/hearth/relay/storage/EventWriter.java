@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ import org.hearth.relay.access.ReadAccess;
  * decisions (newest wins; equal created_at: lowest id), their tags (one statement) and NIP-09
  * deletions.
  */
-@ApplicationScoped
+@Singleton // on the path of every EVENT: no client proxy lookup per call
 public class EventWriter {
   /** Kinds whose content is ciphertext: not indexed for search. */
   private static final Set<Integer> OPAQUE_KINDS = Set.of(4, 13, 44, 1059, 1060, 30078);

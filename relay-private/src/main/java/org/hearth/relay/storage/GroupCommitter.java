@@ -1,7 +1,7 @@
 package org.hearth.relay.storage;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * and then report "duplicate". Results are handed out in submission order whatever order the
  * transactions commit in, so when one write has completed every earlier one has too.
  */
-@ApplicationScoped
+@Singleton // on the path of every EVENT: no client proxy lookup per call
 public class GroupCommitter {
   private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
   private final EventWriter writer;
@@ -69,18 +69,21 @@ public class GroupCommitter {
 
   private void kick() {
     while (true) {
-      List<PendingWrite> batch = new ArrayList<>();
+      List<PendingWrite> batch;
       CompletableFuture<Void> previous;
-      CompletableFuture<Void> handedOut = new CompletableFuture<>();
-      boolean alone;
+      CompletableFuture<Void> handedOut;
       synchronized (lock) {
-        if (exclusive || inFlight >= depth) {
+        // most submits find every slot taken: check before allocating anything
+        if (exclusive || inFlight >= depth || queue.isEmpty()) {
           return;
         }
+        batch = new ArrayList<>();
+        boolean alone = false;
         PendingWrite p;
         if (inFlight == 0) {
           while (batch.size() < maxBatch && (p = queue.poll()) != null) {
             batch.add(p);
+            alone |= !p.plain();
           }
         } else {
           while (batch.size() < maxBatch && (p = queue.peek()) != null && p.plain()) {
@@ -90,11 +93,11 @@ public class GroupCommitter {
         if (batch.isEmpty()) {
           return;
         }
-        alone = !batch.stream().allMatch(PendingWrite::plain);
         exclusive = alone;
         inFlight++;
         peakInFlight = Math.max(peakInFlight, inFlight);
         previous = lastHandedOut;
+        handedOut = new CompletableFuture<>();
         lastHandedOut = handedOut;
       }
       write(batch, previous, handedOut);

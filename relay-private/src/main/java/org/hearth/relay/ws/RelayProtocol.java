@@ -1,13 +1,11 @@
 package org.hearth.relay.ws;
 
 import io.quarkus.runtime.Startup;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.Hex;
@@ -43,7 +41,7 @@ import org.jboss.logging.Logger;
  * NIP-01/42/45 message handling for one frame of one session: decode, then EVENT (validate, policy
  * chain, group commit, OK, fan-out), REQ/COUNT ({@link ReadHandler}), CLOSE, AUTH.
  */
-@ApplicationScoped
+@Singleton // on the path of every EVENT: no client proxy lookup per call
 @Startup
 public class RelayProtocol {
   private static final Logger LOG = Logger.getLogger(RelayProtocol.class);
@@ -142,7 +140,7 @@ public class RelayProtocol {
     }
     switch (r) {
       case AuthResult.Ok ok -> {
-        s.authed().add(ok.pubkey().hex());
+        s.authenticate(ok.pubkey().hex());
         s.send(RelayMessage.Ok.accepted(e.id()));
       }
       case AuthResult.Failed f ->
@@ -195,7 +193,7 @@ public class RelayProtocol {
       return;
     }
     WriteContext ctx =
-        new WriteContext(s.settings(), Set.copyOf(s.authed()), e, now, membership, config.limits());
+        new WriteContext(s.settings(), s.authedSnapshot(), e, now, membership, config.limits());
     switch (chains.get(s.relay()).check(ctx)) {
       case PolicyResult.Reject r -> {
         metrics.event(s.relay(), r.prefix().word());
@@ -203,7 +201,7 @@ public class RelayProtocol {
       }
       case PolicyResult.ShadowReject r -> {
         metrics.event(s.relay(), "shadow");
-        s.send(RelayMessage.Ok.accepted(e.id()));
+        s.sendAccepted(e.id());
       }
       case PolicyResult.Accept a -> {
         if (rateLimits.allowAuthor(e.pubkey())) {
@@ -223,32 +221,31 @@ public class RelayProtocol {
   private void accept(RelaySession s, Event e) {
     if (e.kindClass() == KindClass.EPHEMERAL) {
       metrics.event(s.relay(), "ephemeral");
-      s.send(RelayMessage.Ok.accepted(e.id()));
+      s.sendAccepted(e.id());
       fanout.publish(new FanoutEvent(s.relay(), e));
       return;
     }
     CompletableFuture<StoreResult> write = committer.submit(s.relay(), e);
     s.wrote(write);
-    Uni.createFrom()
-        .completionStage(write)
-        .subscribe()
-        .with(
-            result -> {
-              metrics.event(s.relay(), outcome(result));
-              switch (result) {
-                case StoreResult.Stored st -> {
-                  s.send(RelayMessage.Ok.accepted(e.id()));
-                  fanout.publish(new FanoutEvent(s.relay(), e));
-                }
-                case StoreResult.Duplicate d -> s.send(new RelayMessage.Ok(e.id(), true, d.why()));
-                case StoreResult.Blocked b -> s.send(new RelayMessage.Ok(e.id(), false, b.why()));
-              }
-            },
-            err -> {
-              LOG.warnf("storing %s failed: %s", e.id(), err.toString());
-              metrics.event(s.relay(), Prefix.ERROR.word());
-              s.send(RelayMessage.Ok.rejected(e.id(), Prefix.ERROR, "could not store the event"));
-            });
+    // A plain callback on the committing thread: no Uni and no context capture per event.
+    write.whenComplete(
+        (result, err) -> {
+          if (err != null) {
+            LOG.warnf("storing %s failed: %s", e.id(), err.toString());
+            metrics.event(s.relay(), Prefix.ERROR.word());
+            s.send(RelayMessage.Ok.rejected(e.id(), Prefix.ERROR, "could not store the event"));
+            return;
+          }
+          metrics.event(s.relay(), outcome(result));
+          switch (result) {
+            case StoreResult.Stored st -> {
+              s.sendAccepted(e.id());
+              fanout.publish(new FanoutEvent(s.relay(), e));
+            }
+            case StoreResult.Duplicate d -> s.send(new RelayMessage.Ok(e.id(), true, d.why()));
+            case StoreResult.Blocked b -> s.send(new RelayMessage.Ok(e.id(), false, b.why()));
+          }
+        });
   }
 
   private static String outcome(StoreResult r) {

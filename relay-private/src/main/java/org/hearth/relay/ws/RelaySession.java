@@ -47,6 +47,7 @@ public final class RelaySession implements Subscriber {
   private final TokenBucket bucket;
   private final TokenBucket reqBucket;
   private final Set<String> authed = ConcurrentHashMap.newKeySet();
+  private volatile Set<String> authedSnapshot = Set.of();
   private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
   private final AtomicInteger livePending = new AtomicInteger();
   private final Runnable liveWritten = livePending::decrementAndGet;
@@ -107,6 +108,17 @@ public final class RelaySession implements Subscriber {
     return authed;
   }
 
+  /** Adds a key authenticated on this connection. */
+  void authenticate(String pubkey) {
+    authed.add(pubkey);
+    authedSnapshot = Set.copyOf(authed);
+  }
+
+  /** An immutable copy of {@link #authed}, made once per AUTH rather than per EVENT. */
+  Set<String> authedSnapshot() {
+    return authedSnapshot;
+  }
+
   Map<String, LiveSubscription> subscriptions() {
     return subscriptions;
   }
@@ -154,6 +166,20 @@ public final class RelaySession implements Subscriber {
    */
   void send(RelayMessage message) {
     sendText(MessageCodec.encode(message));
+  }
+
+  /**
+   * {@code ["OK","<id>",true,""]}, the answer to nearly every EVENT, without the general encoder;
+   * {@code eventId} is 64 lower-case hex characters (checked before anything is stored), so it
+   * needs no escaping.
+   */
+  void sendAccepted(String eventId) {
+    sendText(acceptedFrame(eventId));
+  }
+
+  /** {@code MessageCodec.encode(RelayMessage.Ok.accepted(eventId))} for a lower-hex id. */
+  static String acceptedFrame(String eventId) {
+    return "[\"OK\",\"" + eventId + "\",true,\"\"]";
   }
 
   /** {@link #send} of an already encoded frame. */
