@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
 import org.hearth.nostr.message.ClientMessage;
@@ -76,19 +77,20 @@ final class FanoutBench {
         };
     String req = "[\"REQ\",\"live\",{\"kinds\":[1],\"#t\":[\"" + tag + "\"],\"limit\":0}]";
     Consumer<String> onEvent = f -> onSent.accept(sentAt(f));
+    String url = relay.url("family");
+    LocalSigner reader = relay.auth() ? BenchKeys.READER : null; // none: no NIP-42 there
     AutoCloseable subs;
     if (client.equals("nio")) {
       subs =
           NioSubscribers.open(
-              relay.url("family"),
+              url,
               subscribers,
               clientThreads,
-              relay.auth() ? BenchKeys.READER : null,
+              reader,
               req,
               (buf, off, len) -> onSent.accept(sentAt(buf, off, len)));
     } else if (client.equals("jdk")) {
-      List<LoadClient> clients =
-          LoadClient.connectMany(http, relay.url("family"), subscribers, relay.auth());
+      List<LoadClient> clients = LoadClient.connectMany(http, url, subscribers, relay.auth());
       java.util.concurrent.CountDownLatch eosed =
           new java.util.concurrent.CountDownLatch(subscribers);
       for (LoadClient s : clients) {
@@ -104,14 +106,7 @@ final class FanoutBench {
       }
       subs = () -> clients.forEach(LoadClient::close);
     } else if (client.equals("vertx")) {
-      subs =
-          EventLoopSubscribers.open(
-              relay.url("family"),
-              subscribers,
-              clientThreads,
-              relay.auth() ? BenchKeys.READER : null,
-              req,
-              onEvent);
+      subs = EventLoopSubscribers.open(url, subscribers, clientThreads, reader, req, onEvent);
     } else {
       throw new IllegalArgumentException("--fanout-client wants nio, vertx or jdk: " + client);
     }
