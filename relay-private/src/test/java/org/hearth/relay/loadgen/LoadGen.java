@@ -27,7 +27,8 @@ import org.hearth.nostr.crypto.LocalSigner;
  * client-threads} (1, selector threads or event loops of the nio and vertx clients), {@code jar}
  * (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code database} (a
  * database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code req} phase then
- * reuses a store it finds there instead of loading it again).
+ * reuses a store it finds there instead of loading it again), {@code req-warmup} (100, unmeasured
+ * queries per REQ shape before the measured ones).
  *
  * <p>Another relay as a reference on the same machine (e.g. strfry; docs/benchmarks.md): {@code
  * export=<file>} writes the {@code req} phase's bulk store ({@code store} events of {@code authors}
@@ -195,7 +196,8 @@ public final class LoadGen {
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);
           String client = opt.getOrDefault("req-client", "vertx");
-          report.req(ReqBench.run(relay, http, sample, 100, queries, client), store, loadSeconds);
+          int warm = Integer.parseInt(opt.getOrDefault("req-warmup", "100"));
+          report.req(ReqBench.run(relay, http, sample, warm, queries, client), store, loadSeconds);
         }
         if (run.contains("fanout")) {
           int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));
