@@ -91,8 +91,7 @@ public class ReadHandler {
 
   /** Null when the relay's read policies allow the request, else the CLOSED reason. */
   private String refusal(RelaySession s, List<String> readers, List<Filter> filters) {
-    ReadContext ctx =
-        new ReadContext(s.settings(), Set.copyOf(s.authed()), readers, filters, limits);
+    ReadContext ctx = new ReadContext(s.settings(), s.authedSnapshot(), readers, filters, limits);
     return switch (chains.get(s.relay()).check(ctx)) {
       case PolicyResult.Accept a -> null;
       case PolicyResult.Reject r -> r.prefix().format(r.message());

@@ -123,11 +123,6 @@ public final class RelaySession implements Subscriber {
     return subscriptions;
   }
 
-  /** The read check of a live event. */
-  boolean canRead(Event e) {
-    return canRead(ReadableEvent.of(e));
-  }
-
   /** The read check of a live event or a stored row ({@link ReadAccess}: one rule for both). */
   boolean canRead(ReadableEvent e) {
     return access.canRead(relay, authed, e, System.currentTimeMillis() / 1000);
@@ -135,7 +130,8 @@ public final class RelaySession implements Subscriber {
 
   /**
    * The live check: {@link ReadAccess#canRead}'s answer, with the membership part remembered per
-   * kind until a grant changes, a key authenticates or the second turns ({@link LiveReads}).
+   * kind until a grant changes, a key authenticates or one of its grants expires ({@link
+   * LiveReads}).
    */
   boolean canReadLive(Event e) {
     return liveReads.canRead(e, System.currentTimeMillis() / 1000);
