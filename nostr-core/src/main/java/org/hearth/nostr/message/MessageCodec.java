@@ -16,6 +16,11 @@ import org.hearth.nostr.event.EventJson;
  * org.hearth.nostr.event.Event#validate()}'s job, so that a relay can answer {@code OK false}.
  */
 public final class MessageCodec {
+  /**
+   * The longest subscription id a decoder accepts (characters; NIP-11 {@code max_subid_length}).
+   */
+  public static final int MAX_SUBSCRIPTION_ID = WireReader.MAX_SUBSCRIPTION_ID;
+
   private MessageCodec() {}
 
   /** Decodes a frame a client sent: EVENT, REQ, CLOSE, AUTH or COUNT. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hearth.nostr.message.MessageCodec;
 import org.hearth.relay.access.KindWriters;
 import org.hearth.relay.admin.RelayOverrides;
 import org.hearth.relay.config.RelayConfig;
@@ -44,7 +45,7 @@ public class RelayInfoResource {
     limitation.put("max_message_length", l.maxMessageBytes());
     limitation.put("max_subscriptions", l.maxSubscriptions());
     limitation.put("max_limit", l.maxLimit());
-    limitation.put("max_subid_length", 64);
+    limitation.put("max_subid_length", MessageCodec.MAX_SUBSCRIPTION_ID);
     limitation.put("max_event_tags", l.maxTags());
     limitation.put("auth_required", true);
     limitation.put("payment_required", false);

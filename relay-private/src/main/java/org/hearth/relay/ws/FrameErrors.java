@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.hearth.nostr.Hex;
 import org.hearth.nostr.event.EventJson;
+import org.hearth.nostr.message.MessageCodec;
 
 /** Salvages what can be answered from a frame the codec rejected. */
 final class FrameErrors {
@@ -33,6 +34,29 @@ final class FrameErrors {
         p.skipChildren();
       }
       return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The subscription id of a malformed {@code ["REQ", "<id>", …]} or {@code ["COUNT", "<id>", …]}
+   * frame, when it is a well-formed one (a non-empty string of at most {@link
+   * MessageCodec#MAX_SUBSCRIPTION_ID} characters), so the client gets {@code CLOSED} for that
+   * subscription and does not wait for an EOSE that never comes.
+   */
+  static Optional<String> subscriptionId(String frame) {
+    try (JsonParser p = EventJson.FACTORY.createParser(frame)) {
+      if (p.nextToken() != JsonToken.START_ARRAY
+          || p.nextToken() != JsonToken.VALUE_STRING
+          || !("REQ".equals(p.getText()) || "COUNT".equals(p.getText()))
+          || p.nextToken() != JsonToken.VALUE_STRING) {
+        return Optional.empty();
+      }
+      String id = p.getText();
+      return id.isEmpty() || id.length() > MessageCodec.MAX_SUBSCRIPTION_ID
+          ? Optional.empty()
+          : Optional.of(id);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

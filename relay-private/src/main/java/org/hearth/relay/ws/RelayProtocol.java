@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.hearth.nostr.DecodeException;
 import org.hearth.nostr.Hex;
@@ -108,10 +109,20 @@ public class RelayProtocol {
       m = MessageCodec.decodeClient(frame);
     } catch (DecodeException e) {
       String why = "invalid: " + e.getMessage();
-      FrameErrors.eventId(frame)
-          .ifPresentOrElse(
-              id -> s.send(new RelayMessage.Ok(id, false, why)),
-              () -> s.send(new RelayMessage.Notice(why)));
+      Optional<String> id = FrameErrors.eventId(frame);
+      if (id.isPresent()) {
+        s.send(new RelayMessage.Ok(id.get(), false, why));
+        return;
+      }
+      Optional<String> sub = FrameErrors.subscriptionId(frame);
+      if (sub.isPresent()) {
+        // A bad REQ/COUNT ends that subscription (as a REQ replaces one with the same id) and
+        // says so with CLOSED, so the client does not wait for an EOSE.
+        reads.close(s, sub.get());
+        s.send(new RelayMessage.Closed(sub.get(), why));
+        return;
+      }
+      s.send(new RelayMessage.Notice(why));
       return;
     }
     switch (m) {

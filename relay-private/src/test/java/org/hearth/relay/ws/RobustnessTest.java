@@ -12,8 +12,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
 import org.hearth.nostr.event.Event;
+import org.hearth.nostr.filter.Filter;
 import org.hearth.nostr.message.ClientMessage;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.support.TestSocket;
@@ -37,16 +40,54 @@ class RobustnessTest {
               "[1,2,3]",
               "[\"NOPE\"]",
               "[\"REQ\"]",
-              "[\"REQ\",\"x\",{\"kinds\":\"one\"}]",
+              "[\"REQ\",\"\",{}]",
+              "[\"REQ\",\"" + "x".repeat(65) + "\",{}]",
               "[\"CLOSE\",5]",
-              "[\"EVENT\",{\"id\":1}]",
-              "[\"COUNT\",\"c\"]")) {
+              "[\"EVENT\",{\"id\":1}]")) {
         s.sendRaw(bad);
         RelayMessage m = s.next();
         assertThat(m).as(bad).isInstanceOf(RelayMessage.Notice.class);
         assertThat(((RelayMessage.Notice) m).message()).startsWith("invalid:");
       }
+      // A bad REQ or COUNT with a usable subscription id: CLOSED for that id, with the reason.
+      for (String bad :
+          List.of(
+              "[\"REQ\",\"x\",{\"kinds\":\"one\"}]",
+              "[\"REQ\",\"x\"]",
+              "[\"COUNT\",\"c\"]",
+              "[\"COUNT\",\"c\",{\"since\":-1}]")) {
+        s.sendRaw(bad);
+        RelayMessage m = s.next();
+        assertThat(m).as(bad).isInstanceOf(RelayMessage.Closed.class);
+        RelayMessage.Closed closed = (RelayMessage.Closed) m;
+        assertThat(closed.subscriptionId()).as(bad).isEqualTo(bad.contains("COUNT") ? "c" : "x");
+        assertThat(closed.message()).as(bad).startsWith("invalid:");
+      }
       assertThat(s.publish(event(ALICE, 1, "still alive")).accepted()).isTrue();
+    }
+  }
+
+  @Test
+  void aMalformedReqEndsTheSubscriptionItsIdNamed() throws InterruptedException {
+    try (TestSocket sub = TestSocket.open(root.getPort(), "family");
+        TestSocket pub = TestSocket.open(root.getPort(), "family")) {
+      sub.auth(ALICE);
+      pub.auth(ALICE);
+      Filter notes = new Filter(null, null, Set.of(1), null, null, null, OptionalInt.of(0), null);
+      assertThat(sub.req("live", notes)).isEmpty();
+      Event first = event(ALICE, 1, "reaches the live subscription");
+      assertThat(pub.publish(first).accepted()).isTrue();
+      RelayMessage.Delivery d = sub.next(RelayMessage.Delivery.class);
+      assertThat(d.subscriptionId()).isEqualTo("live");
+      assertThat(d.event().id()).isEqualTo(first.id());
+
+      sub.sendRaw("[\"REQ\",\"live\",{\"limit\":\"ten\"}]");
+      RelayMessage.Closed closed = sub.next(RelayMessage.Closed.class);
+      assertThat(closed.subscriptionId()).isEqualTo("live");
+      assertThat(closed.message()).startsWith("invalid:").contains("limit");
+
+      assertThat(pub.publish(event(ALICE, 1, "after the bad REQ")).accepted()).isTrue();
+      assertThat(sub.poll(500)).as("nothing more on the closed subscription").isNull();
     }
   }
 
