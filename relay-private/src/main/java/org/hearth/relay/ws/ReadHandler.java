@@ -117,6 +117,10 @@ public class ReadHandler {
   }
 
   void req(RelaySession s, ClientMessage.Req r) {
+    ReqStages trace = ReqStages.start(s.takeArrived());
+    if (trace != null) {
+      trace.decoded();
+    }
     String limited = rateLimited(s);
     if (limited != null) {
       s.send(new RelayMessage.Closed(r.subscriptionId(), limited));
@@ -139,20 +143,32 @@ public class ReadHandler {
     s.subscriptions().put(r.subscriptionId(), live);
     index.add(live);
     long started = System.nanoTime();
+    if (trace != null) {
+      trace.checked();
+    }
     Uni.createFrom()
         .completionStage(s.writesSettled())
         .chain(
-            () ->
-                queries.query(
-                    s.relay(),
-                    r.filters(),
-                    PrivacyClause.of(s.settings(), readers),
-                    limits.defaultLimit(),
-                    limits.maxLimit(),
-                    now))
+            () -> {
+              Uni<List<StoredEvent>> q =
+                  queries.query(
+                      s.relay(),
+                      r.filters(),
+                      PrivacyClause.of(s.settings(), readers),
+                      limits.defaultLimit(),
+                      limits.maxLimit(),
+                      now);
+              if (trace != null) {
+                trace.submitted();
+              }
+              return q;
+            })
         .subscribe()
         .with(
             events -> {
+              if (trace != null) {
+                trace.rows(events.size());
+              }
               metrics.query(s.relay(), "req", Duration.ofNanos(System.nanoTime() - started));
               if (live.closed()) {
                 return;
@@ -165,6 +181,10 @@ public class ReadHandler {
                 }
               }
               s.send(new RelayMessage.Eose(r.subscriptionId()));
+              if (trace != null) {
+                trace.queued();
+                s.afterFlush(trace::flushed);
+              }
               DeliveryBatch batch = new DeliveryBatch();
               for (Event e : live.goLive()) {
                 if (sent.add(e.id())) {

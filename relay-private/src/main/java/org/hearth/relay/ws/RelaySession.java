@@ -54,6 +54,9 @@ public final class RelaySession implements Subscriber {
   private volatile boolean dropped;
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
+  /** When the frame being handled arrived ({@link ReqStages}; 0 when not recording). */
+  private long arrived;
+
   RelaySession(
       WebSocketConnection connection,
       RelaySettings relay,
@@ -232,6 +235,27 @@ public final class RelaySession implements Subscriber {
         .chain(() -> connection.close())
         .subscribe()
         .with(v -> {}, err -> {});
+  }
+
+  /** Notes the arrival time of the frame about to be handled (only while {@link ReqStages#on}). */
+  void arrived(long nanos) {
+    arrived = nanos;
+  }
+
+  /** The arrival time noted for the current frame, once (0 when none was noted). */
+  long takeArrived() {
+    long a = arrived;
+    arrived = 0;
+    return a;
+  }
+
+  /** Runs {@code action} once every frame queued before it has been flushed to the channel. */
+  void afterFlush(Runnable action) {
+    if (outbox != null) {
+      outbox.then(action);
+    } else {
+      action.run();
+    }
   }
 
   /** Remembers the newest write of this connection (writes commit in order). */

@@ -18,7 +18,16 @@ import java.util.function.Function;
  * java.net.http}, whose ~10 µs per frame the first runs included: 5 ms per 500 events).
  */
 final class ReqBench {
-  record Result(Stats stats, double meanEvents) {}
+  /**
+   * @param stats REQ sent (by the benchmark thread) to EOSE received
+   * @param clientHop the benchmark thread's send to the write on the client's event loop (null with
+   *     the jdk client): part of {@code stats}, the client's cost, not the relay's
+   */
+  record Result(Stats stats, double meanEvents, Stats clientHop) {
+    Result(Stats stats, double meanEvents) {
+      this(stats, meanEvents, null);
+    }
+  }
 
   private ReqBench() {}
 
@@ -54,12 +63,15 @@ final class ReqBench {
           }
         };
     Consumer<String> send;
+    Consumer<String> sendReq; // the REQ, timed on the client's thread when it can be
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
     AutoCloseable connection;
     if (client.equals("jdk")) {
       LoadClient c = LoadClient.connect(http, relay, BulkStore.RELAY, BenchKeys.READER);
       c.onEvent(onEvent);
       c.onEose(onEose);
       send = c::send;
+      sendReq = c::send;
       connection = c;
     } else {
       EventLoopClient c =
@@ -68,20 +80,24 @@ final class ReqBench {
       c.onEvent(onEvent);
       c.onEose(onEose);
       send = c::send;
+      sendReq = f -> c.sendTimed(f, written::set);
       connection = c;
     }
+    boolean timed = !client.equals("jdk");
     Map<String, Result> out = new LinkedHashMap<>();
     int sub = 0;
     for (Map.Entry<String, Function<Random, String>> shape : shapes.entrySet()) {
       Random r = new Random(shape.getKey().hashCode());
       long[] lat = new long[measured];
+      long[] hop = new long[measured];
       long totalEvents = 0;
       for (int i = 0; i < warmup + measured; i++) {
         String id = "q" + sub++;
         String req = "[\"REQ\",\"" + id + "\"," + shape.getValue().apply(r) + "]";
         events.set(0);
+        written.set(0);
         long t0 = System.nanoTime();
-        send.accept(req);
+        sendReq.accept(req);
         Long t1 = eose.poll(30, TimeUnit.SECONDS);
         if (t1 == null) {
           throw new IllegalStateException("no EOSE for " + req);
@@ -89,10 +105,16 @@ final class ReqBench {
         send.accept("[\"CLOSE\",\"" + id + "\"]");
         if (i >= warmup) {
           lat[i - warmup] = t1 - t0;
+          hop[i - warmup] = timed ? written.get() - t0 : 0;
           totalEvents += events.get();
         }
       }
-      out.put(shape.getKey(), new Result(Stats.of(lat, measured), (double) totalEvents / measured));
+      out.put(
+          shape.getKey(),
+          new Result(
+              Stats.of(lat, measured),
+              (double) totalEvents / measured,
+              timed ? Stats.of(hop, measured) : null));
       System.out.printf("  REQ %s: %s%n", shape.getKey(), out.get(shape.getKey()));
     }
     try {
