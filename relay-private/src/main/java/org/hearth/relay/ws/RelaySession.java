@@ -2,6 +2,8 @@ package org.hearth.relay.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -264,11 +266,27 @@ public final class RelaySession implements Subscriber {
   }
 
   /**
-   * Completes once every EVENT this connection sent before now is committed (or failed), so a
-   * client that publishes and then queries sees its own events.
+   * Runs {@code action} once every EVENT this connection sent before now is committed (or failed),
+   * so a client that publishes and then queries sees its own events: at once, on this thread, when
+   * none is pending (the common case: one volatile read, nothing allocated); otherwise when the
+   * last one completes, back on the calling Vert.x context (the connection's event loop) when there
+   * is one.
    */
-  CompletableFuture<?> writesSettled() {
-    return lastWrite.handle((r, e) -> null);
+  void afterWrites(Runnable action) {
+    CompletableFuture<?> last = lastWrite;
+    if (last.isDone()) {
+      action.run();
+      return;
+    }
+    Context context = Vertx.currentContext();
+    last.whenComplete(
+        (r, e) -> {
+          if (context == null) {
+            action.run();
+          } else {
+            context.runOnContext(v -> action.run());
+          }
+        });
   }
 
   boolean dropped() {
