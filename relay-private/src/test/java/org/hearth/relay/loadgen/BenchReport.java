@@ -73,7 +73,10 @@ final class BenchReport {
                   r.meanEvents(),
                   r.clientHop() == null
                       ? ""
-                      : "; of which the client's own send hop: " + r.clientHop()));
+                      : "; of which the client's own send hop: "
+                          + r.clientHop()
+                          + "; from the client's write: "
+                          + r.fromWrite()));
         });
   }
 

@@ -22,10 +22,12 @@ final class ReqBench {
    * @param stats REQ sent (by the benchmark thread) to EOSE received
    * @param clientHop the benchmark thread's send to the write on the client's event loop (null with
    *     the jdk client): part of {@code stats}, the client's cost, not the relay's
+   * @param fromWrite the REQ's write on the client's event loop to EOSE received (null with the jdk
+   *     client): {@code stats} without the client hop
    */
-  record Result(Stats stats, double meanEvents, Stats clientHop) {
+  record Result(Stats stats, double meanEvents, Stats clientHop, Stats fromWrite) {
     Result(Stats stats, double meanEvents) {
-      this(stats, meanEvents, null);
+      this(stats, meanEvents, null, null);
     }
   }
 
@@ -90,6 +92,7 @@ final class ReqBench {
       Random r = new Random(shape.getKey().hashCode());
       long[] lat = new long[measured];
       long[] hop = new long[measured];
+      long[] wire = new long[measured];
       long totalEvents = 0;
       for (int i = 0; i < warmup + measured; i++) {
         String id = "q" + sub++;
@@ -106,6 +109,7 @@ final class ReqBench {
         if (i >= warmup) {
           lat[i - warmup] = t1 - t0;
           hop[i - warmup] = timed ? written.get() - t0 : 0;
+          wire[i - warmup] = timed ? t1 - written.get() : 0;
           totalEvents += events.get();
         }
       }
@@ -114,7 +118,8 @@ final class ReqBench {
           new Result(
               Stats.of(lat, measured),
               (double) totalEvents / measured,
-              timed ? Stats.of(hop, measured) : null));
+              timed ? Stats.of(hop, measured) : null,
+              timed ? Stats.of(wire, measured) : null));
       System.out.printf("  REQ %s: %s%n", shape.getKey(), out.get(shape.getKey()));
     }
     try {
