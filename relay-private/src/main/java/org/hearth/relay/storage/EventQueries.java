@@ -35,7 +35,10 @@ public class EventQueries {
     this.pools = pools;
   }
 
-  /** Receives a query's rows, or why it failed (then {@code events} is null). */
+  /**
+   * Receives a query's rows, in a new mutable list the receiver owns, or why the query failed (then
+   * {@code events} is null).
+   */
   @FunctionalInterface
   public interface Answer {
     void accept(List<StoredEvent> events, Throwable failure);
@@ -47,7 +50,8 @@ public class EventQueries {
    * (none is parsed here). Filters run one after another. Called on an event loop, every statement
    * runs on that loop's own read connections while one is free ({@link StoragePools#readsHere}), so
    * {@code answer} runs on the calling thread, after this method returns, with no hand-over to
-   * another thread; otherwise it runs on whatever thread the shared read pool completes on.
+   * another thread; otherwise it runs on whatever thread the shared read pool completes on. When no
+   * filter can match anything, {@code answer} runs at once, before this method returns.
    */
   public void query(
       String relay,
@@ -77,7 +81,7 @@ public class EventQueries {
       }
     }
     if (only == null) {
-      answer.accept(List.of(), null);
+      answer.accept(new ArrayList<>(0), null);
     } else if (several == null) {
       run(only, answer);
     } else {

@@ -47,6 +47,14 @@ class ReadLimitsTest {
     return new Filter(Set.of(id), null, null, null, null, null, null, null);
   }
 
+  /** A socket on family, authenticated as Alice, that has published {@code note}. */
+  private TestSocket publishing(Event note) {
+    TestSocket s = TestSocket.open(root.getPort(), "family");
+    s.auth(ALICE);
+    assertThat(s.publish(note).accepted()).isTrue();
+    return s;
+  }
+
   @Test
   void reqAndCountBeyondTheConnectionsBurstAreClosedRateLimited() {
     Event note = event(ALICE, 1, "rate-limited reads");
@@ -78,9 +86,7 @@ class ReadLimitsTest {
   @Test
   void aFailedMultiFilterReqOrCountIsClosedWithErrorAndTheConnectionLivesOn() throws Exception {
     Event note = event(ALICE, 1, "several filters behind a lock");
-    try (TestSocket s = TestSocket.open(root.getPort(), "family")) {
-      s.auth(ALICE);
-      assertThat(s.publish(note).accepted()).isTrue();
+    try (TestSocket s = publishing(note)) {
       Filter byAuthor =
           new Filter(null, Set.of(ALICE.publicKey().hex()), null, null, null, null, null, null);
       try (Connection c = jdbc.getConnection()) {
@@ -108,9 +114,7 @@ class ReadLimitsTest {
   @Test
   void aQueryOverTheTimeoutIsClosedWithErrorAndTheConnectionLivesOn() throws Exception {
     Event note = event(ALICE, 1, "behind a lock");
-    try (TestSocket s = TestSocket.open(root.getPort(), "family")) {
-      s.auth(ALICE);
-      assertThat(s.publish(note).accepted()).isTrue();
+    try (TestSocket s = publishing(note)) {
       try (Connection c = jdbc.getConnection()) {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
