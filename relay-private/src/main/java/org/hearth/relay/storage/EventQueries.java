@@ -1,10 +1,10 @@
 package org.hearth.relay.storage;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,59 +36,115 @@ public class EventQueries {
   }
 
   /**
+   * Receives a query's rows, in a new mutable list the receiver owns, or why the query failed (then
+   * {@code events} is null).
+   */
+  @FunctionalInterface
+  public interface Answer {
+    void accept(List<StoredEvent> events, Throwable failure);
+  }
+
+  /**
    * Events matching any filter, each filter capped at its limit (or {@code defaultLimit}, at most
    * {@code maxLimit}), merged without duplicates, newest first; each as its columns and stored JSON
-   * (none is parsed here).
+   * (none is parsed here). Filters run one after another. Called on an event loop, every statement
+   * runs on that loop's own read connections while one is free ({@link StoragePools#readsHere}), so
+   * {@code answer} runs on the calling thread, after this method returns, with no hand-over to
+   * another thread; otherwise it runs on whatever thread the shared read pool completes on. When no
+   * filter can match anything, {@code answer} runs at once, before this method returns.
    */
-  public Uni<List<StoredEvent>> query(
+  public void query(
       String relay,
       List<Filter> filters,
       PrivacyClause privacy,
       int defaultLimit,
       int maxLimit,
-      long now) {
-    List<FilterSql> queries = new ArrayList<>();
+      long now,
+      Answer answer) {
+    FilterSql only = null;
+    List<FilterSql> several = null;
     for (Filter f : filters) {
       int limit = Math.min(f.limit().orElse(defaultLimit), maxLimit);
-      if (limit <= 0) {
+      FilterSql q =
+          limit <= 0 ? null : FilterSql.select(relay, f, privacy, limit, now, StoredEvent.COLUMNS);
+      if (q == null) {
         continue;
       }
-      FilterSql q = FilterSql.select(relay, f, privacy, limit, now, StoredEvent.COLUMNS);
-      if (q != null) {
-        queries.add(q);
+      if (only == null) {
+        only = q;
+      } else {
+        if (several == null) {
+          several = new ArrayList<>();
+          several.add(only);
+        }
+        several.add(q);
       }
     }
-    if (queries.isEmpty()) {
-      return Uni.createFrom().item(List.of());
+    if (only == null) {
+      answer.accept(new ArrayList<>(0), null);
+    } else if (several == null) {
+      run(only, answer);
+    } else {
+      new Merge(several, answer).next();
     }
-    return Multi.createFrom()
-        .iterable(queries)
-        .onItem()
-        .transformToUniAndConcatenate(this::run)
-        .collect()
-        .asList()
-        .map(EventQueries::merge);
   }
 
-  private Uni<List<StoredEvent>> run(FilterSql q) {
-    return pools
-        .reads()
-        .preparedQuery(q.sql())
-        .execute(Tuple.from(q.args()))
-        .map(
-            rs -> {
+  /** Runs a multi-filter query's statements in turn, then merges their rows. */
+  private final class Merge implements Answer {
+    private final List<FilterSql> queries;
+    private final Answer answer;
+    private final List<List<StoredEvent>> parts;
+
+    Merge(List<FilterSql> queries, Answer answer) {
+      this.queries = queries;
+      this.answer = answer;
+      this.parts = new ArrayList<>(queries.size());
+    }
+
+    void next() {
+      run(queries.get(parts.size()), this);
+    }
+
+    @Override
+    public void accept(List<StoredEvent> events, Throwable failure) {
+      if (failure != null) {
+        answer.accept(null, failure);
+        return;
+      }
+      parts.add(events);
+      if (parts.size() < queries.size()) {
+        next();
+      } else {
+        answer.accept(merge(parts), null);
+      }
+    }
+  }
+
+  private void run(FilterSql q, Answer answer) {
+    StoragePools.LoopReads here = pools.readsHere();
+    io.vertx.sqlclient.Pool local = here == null ? null : here.acquire();
+    io.vertx.sqlclient.Pool p = local != null ? local : pools.reads().getDelegate();
+    p.preparedQuery(q.sql())
+        .execute(io.vertx.sqlclient.Tuple.from(q.args()))
+        .onComplete(
+            ar -> {
+              if (local != null) {
+                here.release();
+              }
+              if (ar.failed()) {
+                answer.accept(null, ar.cause());
+                return;
+              }
+              RowSet<Row> rs = ar.result();
               List<StoredEvent> out = new ArrayList<>(rs.size());
               for (Row r : rs) {
                 out.add(StoredEvent.of(r));
               }
-              return out;
+              answer.accept(out, null);
             });
   }
 
   private static List<StoredEvent> merge(List<List<StoredEvent>> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
     Map<String, StoredEvent> byId = new LinkedHashMap<>();
     for (List<StoredEvent> part : parts) {
       for (StoredEvent e : part) {

@@ -1,6 +1,6 @@
 package org.hearth.relay.storage;
 
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.sqlclient.Row;
 import java.nio.charset.StandardCharsets;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.access.ReadableEvent;

@@ -1,7 +1,6 @@
 package org.hearth.relay.ws;
 
 import io.quarkus.runtime.Startup;
-import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -117,6 +116,10 @@ public class ReadHandler {
   }
 
   void req(RelaySession s, ClientMessage.Req r) {
+    ReqStages trace = ReqStages.start(s.takeArrived());
+    if (trace != null) {
+      trace.decoded();
+    }
     String limited = rateLimited(s);
     if (limited != null) {
       s.send(new RelayMessage.Closed(r.subscriptionId(), limited));
@@ -138,46 +141,85 @@ public class ReadHandler {
     LiveSubscription live = new LiveSubscription(s, r.subscriptionId(), r.filters());
     s.subscriptions().put(r.subscriptionId(), live);
     index.add(live);
+    PrivacyClause privacy = PrivacyClause.of(s.settings(), readers);
+    if (trace != null) {
+      trace.checked();
+    }
+    s.afterWrites(() -> stored(s, live, privacy, now, trace));
+  }
+
+  /**
+   * The stored part of a REQ: query, check and send each row, EOSE, then the live events that
+   * arrived meanwhile. Runs on the connection's event loop, and so does the answer when the loop's
+   * own read connections serve it (see {@link EventQueries#query}).
+   */
+  private void stored(
+      RelaySession s, LiveSubscription live, PrivacyClause privacy, long now, ReqStages trace) {
     long started = System.nanoTime();
-    Uni.createFrom()
-        .completionStage(s.writesSettled())
-        .chain(
-            () ->
-                queries.query(
-                    s.relay(),
-                    r.filters(),
-                    PrivacyClause.of(s.settings(), readers),
-                    limits.defaultLimit(),
-                    limits.maxLimit(),
-                    now))
-        .subscribe()
-        .with(
-            events -> {
-              metrics.query(s.relay(), "req", Duration.ofNanos(System.nanoTime() - started));
-              if (live.closed()) {
-                return;
-              }
-              Set<String> sent = new HashSet<>();
-              for (StoredEvent stored : events) {
-                if (s.canRead(stored)) { // the access check, before any byte is sent
-                  sent.add(stored.id());
-                  s.sendSpliced(live.framePrefixUtf8(), stored.json()); // the stored bytes as is
-                }
-              }
-              s.send(new RelayMessage.Eose(r.subscriptionId()));
-              DeliveryBatch batch = new DeliveryBatch();
-              for (Event e : live.goLive()) {
-                if (sent.add(e.id())) {
-                  s.deliverLive(live, new OutgoingEvent(e), batch);
-                }
-              }
-              batch.run();
-            },
-            err -> {
-              LOG.warnf("REQ %s failed: %s", r.subscriptionId(), err.toString());
-              close(s, r.subscriptionId());
-              s.send(new RelayMessage.Closed(r.subscriptionId(), failure(err, "the query")));
-            });
+    queries.query(
+        s.relay(),
+        live.filters(),
+        privacy,
+        limits.defaultLimit(),
+        limits.maxLimit(),
+        now,
+        (events, err) -> {
+          if (err != null) {
+            LOG.warnf("REQ %s failed: %s", live.id(), err.toString());
+            if (s.subscriptions().remove(live.id(), live)) {
+              index.remove(live);
+            }
+            s.send(new RelayMessage.Closed(live.id(), failure(err, "the query")));
+            return;
+          }
+          if (trace != null) {
+            trace.rows(events.size());
+          }
+          metrics.query(s.relay(), "req", Duration.ofNanos(System.nanoTime() - started));
+          answer(s, live, events, trace);
+        });
+    if (trace != null) {
+      trace.submitted();
+    }
+  }
+
+  /** Sends the readable rows, EOSE, and the live events buffered meanwhile that were not sent. */
+  private static void answer(
+      RelaySession s, LiveSubscription live, List<StoredEvent> events, ReqStages trace) {
+    if (live.closed()) {
+      return;
+    }
+    byte[] head = live.framePrefixUtf8();
+    for (int i = 0; i < events.size(); i++) {
+      StoredEvent stored = events.get(i);
+      if (s.canRead(stored)) { // the access check, before any byte is sent
+        s.sendSpliced(head, stored.json()); // the stored bytes as is
+      } else {
+        events.set(i, null); // not sent: a live copy may still go out below
+      }
+    }
+    s.send(new RelayMessage.Eose(live.id()));
+    if (trace != null) {
+      trace.queued();
+      s.afterFlush(trace::flushed);
+    }
+    List<Event> arrived = live.goLive();
+    if (arrived.isEmpty()) {
+      return;
+    }
+    Set<String> sent = new HashSet<>();
+    for (StoredEvent stored : events) {
+      if (stored != null) {
+        sent.add(stored.id());
+      }
+    }
+    DeliveryBatch batch = new DeliveryBatch();
+    for (Event e : arrived) {
+      if (sent.add(e.id())) {
+        s.deliverLive(live, new OutgoingEvent(e), batch);
+      }
+    }
+    batch.run();
   }
 
   void count(RelaySession s, ClientMessage.Count c) {
@@ -207,31 +249,36 @@ public class ReadHandler {
               OptionalInt.empty(),
               f.search()));
     }
-    long started = System.nanoTime();
-    Uni.createFrom()
-        .completionStage(s.writesSettled())
-        .chain(
-            () ->
-                queries.query(
-                    s.relay(),
-                    unlimited,
-                    PrivacyClause.of(s.settings(), readers),
-                    cap + 1,
-                    cap + 1,
-                    now))
-        .subscribe()
-        .with(
-            events -> {
-              metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
-              long n = events.stream().filter(s::canRead).count();
-              boolean approximate = n > cap;
-              s.send(
-                  new RelayMessage.CountResult(c.subscriptionId(), Math.min(n, cap), approximate));
-            },
-            err -> {
-              LOG.warnf("COUNT %s failed: %s", c.subscriptionId(), err.toString());
-              s.send(new RelayMessage.Closed(c.subscriptionId(), failure(err, "the count")));
-            });
+    PrivacyClause privacy = PrivacyClause.of(s.settings(), readers);
+    s.afterWrites(
+        () -> {
+          long started = System.nanoTime();
+          queries.query(
+              s.relay(),
+              unlimited,
+              privacy,
+              cap + 1,
+              cap + 1,
+              now,
+              (events, err) -> {
+                if (err != null) {
+                  LOG.warnf("COUNT %s failed: %s", c.subscriptionId(), err.toString());
+                  s.send(new RelayMessage.Closed(c.subscriptionId(), failure(err, "the count")));
+                  return;
+                }
+                metrics.query(s.relay(), "count", Duration.ofNanos(System.nanoTime() - started));
+                long n = 0;
+                for (StoredEvent e : events) {
+                  if (s.canRead(e)) {
+                    n++;
+                  }
+                }
+                boolean approximate = n > cap;
+                s.send(
+                    new RelayMessage.CountResult(
+                        c.subscriptionId(), Math.min(n, cap), approximate));
+              });
+        });
   }
 
   void close(RelaySession s, String subscriptionId) {

@@ -86,6 +86,9 @@ public class RelayEndpoint {
   public Uni<Void> onMessage(WebSocketConnection connection, String frame) {
     RelaySession s = sessions.get(connection.id());
     if (s != null) {
+      if (ReqStages.on()) {
+        s.arrived(System.nanoTime());
+      }
       try {
         protocol.onFrame(s, frame);
       } catch (RuntimeException e) {

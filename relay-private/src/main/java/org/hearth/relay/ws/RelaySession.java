@@ -2,6 +2,8 @@ package org.hearth.relay.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -53,6 +55,9 @@ public final class RelaySession implements Subscriber {
   private final Runnable liveWritten = livePending::decrementAndGet;
   private volatile boolean dropped;
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
+
+  /** When the frame being handled arrived ({@link ReqStages}; 0 when not recording). */
+  private long arrived;
 
   RelaySession(
       WebSocketConnection connection,
@@ -234,17 +239,54 @@ public final class RelaySession implements Subscriber {
         .with(v -> {}, err -> {});
   }
 
+  /** Notes the arrival time of the frame about to be handled (only while {@link ReqStages#on}). */
+  void arrived(long nanos) {
+    arrived = nanos;
+  }
+
+  /** The arrival time noted for the current frame, once (0 when none was noted). */
+  long takeArrived() {
+    long a = arrived;
+    arrived = 0;
+    return a;
+  }
+
+  /** Runs {@code action} once every frame queued before it has been flushed to the channel. */
+  void afterFlush(Runnable action) {
+    if (outbox != null) {
+      outbox.then(action);
+    } else {
+      action.run();
+    }
+  }
+
   /** Remembers the newest write of this connection (writes commit in order). */
   void wrote(CompletableFuture<?> write) {
     lastWrite = write;
   }
 
   /**
-   * Completes once every EVENT this connection sent before now is committed (or failed), so a
-   * client that publishes and then queries sees its own events.
+   * Runs {@code action} once every EVENT this connection sent before now is committed (or failed),
+   * so a client that publishes and then queries sees its own events: at once, on this thread, when
+   * none is pending (the common case: one volatile read, nothing allocated); otherwise when the
+   * last one completes, back on the calling Vert.x context (the connection's event loop) when there
+   * is one.
    */
-  CompletableFuture<?> writesSettled() {
-    return lastWrite.handle((r, e) -> null);
+  void afterWrites(Runnable action) {
+    CompletableFuture<?> last = lastWrite;
+    if (last.isDone()) {
+      action.run();
+      return;
+    }
+    Context context = Vertx.currentContext();
+    last.whenComplete(
+        (r, e) -> {
+          if (context == null) {
+            action.run();
+          } else {
+            context.runOnContext(v -> action.run());
+          }
+        });
   }
 
   boolean dropped() {

@@ -10,7 +10,6 @@ import static org.hearth.relay.support.TestKeys.hex;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.event.Event;
@@ -45,7 +45,7 @@ class StoredReadCheckTest {
   @Inject Relays relays;
 
   @Test
-  void theColumnCheckAdmitsExactlyWhatTheEventCheckAdmits() {
+  void theColumnCheckAdmitsExactlyWhatTheEventCheckAdmits() throws Exception {
     String t = UUID.randomUUID().toString();
     long now = System.currentTimeMillis() / 1000;
     String alice = hex(ALICE);
@@ -79,17 +79,22 @@ class StoredReadCheckTest {
             OptionalLong.empty(),
             OptionalInt.empty(),
             Optional.empty());
-    List<StoredEvent> rows =
-        queries
-            .query(
-                "family",
-                List.of(byTag),
-                new PrivacyClause(List.of(), List.of(), List.of()),
-                100,
-                100,
-                0)
-            .await()
-            .atMost(Duration.ofSeconds(30));
+    CompletableFuture<List<StoredEvent>> answer = new CompletableFuture<>();
+    queries.query(
+        "family",
+        List.of(byTag),
+        new PrivacyClause(List.of(), List.of(), List.of()),
+        100,
+        100,
+        0,
+        (events, err) -> {
+          if (err != null) {
+            answer.completeExceptionally(err);
+          } else {
+            answer.complete(events);
+          }
+        });
+    List<StoredEvent> rows = answer.get(30, TimeUnit.SECONDS);
     assertThat(rows).hasSize(expected.size());
 
     RelaySettings family = relays.find("family").orElseThrow();

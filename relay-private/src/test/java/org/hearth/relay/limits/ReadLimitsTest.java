@@ -47,6 +47,14 @@ class ReadLimitsTest {
     return new Filter(Set.of(id), null, null, null, null, null, null, null);
   }
 
+  /** A socket on family, authenticated as Alice, that has published {@code note}. */
+  private TestSocket publishing(Event note) {
+    TestSocket s = TestSocket.open(root.getPort(), "family");
+    s.auth(ALICE);
+    assertThat(s.publish(note).accepted()).isTrue();
+    return s;
+  }
+
   @Test
   void reqAndCountBeyondTheConnectionsBurstAreClosedRateLimited() {
     Event note = event(ALICE, 1, "rate-limited reads");
@@ -76,11 +84,37 @@ class ReadLimitsTest {
   }
 
   @Test
+  void aFailedMultiFilterReqOrCountIsClosedWithErrorAndTheConnectionLivesOn() throws Exception {
+    Event note = event(ALICE, 1, "several filters behind a lock");
+    try (TestSocket s = publishing(note)) {
+      Filter byAuthor =
+          new Filter(null, Set.of(ALICE.publicKey().hex()), null, null, null, null, null, null);
+      try (Connection c = jdbc.getConnection()) {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+          st.execute("LOCK TABLE event IN ACCESS EXCLUSIVE MODE");
+        }
+        s.send(new ClientMessage.Req("two", List.of(byId(note.id()), byAuthor)));
+        RelayMessage.Closed closed = s.next(RelayMessage.Closed.class);
+        assertThat(closed.subscriptionId()).isEqualTo("two");
+        assertThat(closed.message()).startsWith("error:").contains("took longer than 500 ms");
+        s.send(new ClientMessage.Count("n", List.of(byId(note.id()), byAuthor)));
+        RelayMessage.Closed count = s.next(RelayMessage.Closed.class);
+        assertThat(count.subscriptionId()).isEqualTo("n");
+        assertThat(count.message()).startsWith("error:").contains("took longer than 500 ms");
+        c.rollback();
+      }
+      assertThat(s.req("again", byId(note.id()), byAuthor))
+          .extracting(Event::id)
+          .contains(note.id())
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void aQueryOverTheTimeoutIsClosedWithErrorAndTheConnectionLivesOn() throws Exception {
     Event note = event(ALICE, 1, "behind a lock");
-    try (TestSocket s = TestSocket.open(root.getPort(), "family")) {
-      s.auth(ALICE);
-      assertThat(s.publish(note).accepted()).isTrue();
+    try (TestSocket s = publishing(note)) {
       try (Connection c = jdbc.getConnection()) {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {

@@ -67,7 +67,16 @@ final class BenchReport {
           rows.add(new Row("REQ p99, " + shape, r.stats().p99Millis(), target, "ms", false));
           notes.add(
               String.format(
-                  "REQ %s: %s, %.1f events per answer", shape, r.stats(), r.meanEvents()));
+                  "REQ %s: %s, %.1f events per answer%s",
+                  shape,
+                  r.stats(),
+                  r.meanEvents(),
+                  r.clientHop() == null
+                      ? ""
+                      : "; of which the client's own send hop: "
+                          + r.clientHop()
+                          + "; from the client's write: "
+                          + r.fromWrite()));
         });
   }
 

@@ -22,12 +22,14 @@ import org.hearth.nostr.nip42.Nip42;
  */
 final class EventLoopClient implements AutoCloseable {
   private final Vertx vertx;
+  private final io.vertx.core.Context context;
   private final ClientWebSocket ws;
   private volatile Consumer<String> onEvent = f -> {};
   private volatile Consumer<String> onEose = f -> {};
 
   private EventLoopClient(Vertx vertx, ClientWebSocket ws) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.ws = ws;
   }
 
@@ -86,6 +88,19 @@ final class EventLoopClient implements AutoCloseable {
 
   void send(String frame) {
     ws.writeTextMessage(frame);
+  }
+
+  /**
+   * Writes {@code frame} from the client's event loop, calling {@code written} with {@link
+   * System#nanoTime()} just before the write there: the REQ→EOSE time then starts when the frame
+   * leaves the client, not when another thread asked for it (one thread hop earlier).
+   */
+  void sendTimed(String frame, java.util.function.LongConsumer written) {
+    context.runOnContext(
+        v -> {
+          written.accept(System.nanoTime());
+          ws.writeTextMessage(frame);
+        });
   }
 
   @Override

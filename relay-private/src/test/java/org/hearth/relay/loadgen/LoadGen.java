@@ -27,8 +27,12 @@ import org.hearth.nostr.crypto.LocalSigner;
  * client-threads} (1, selector threads or event loops of the nio and vertx clients), {@code jar}
  * (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code database} (a
  * database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code req} phase then
- * reuses a store it finds there instead of loading it again), {@code req-warmup} (100, unmeasured
- * queries per REQ shape before the measured ones).
+ * reuses a store it finds there instead of loading it again), {@code req-warmup} (3000, unmeasured
+ * queries per REQ shape before the measured ones: after only 100, C2 was still compiling the REQ
+ * path on the same 2 cores during the measured queries, ~1,200 compilations in the by-id window,
+ * and by-id p99 read 12-16 ms instead of ~2 ms; a long-running relay is warm, docs/benchmarks.md
+ * "Session 4: REQ one-row latency"), {@code req-connections} (1, connections the REQ phase sends
+ * its one-at-a-time REQs on, in turn).
  *
  * <p>Another relay as a reference on the same machine (e.g. strfry; docs/benchmarks.md): {@code
  * export=<file>} writes the {@code req} phase's bulk store ({@code store} events of {@code authors}
@@ -196,8 +200,10 @@ public final class LoadGen {
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           System.out.printf("bulk store: %,d events in %.0f s%n", store, loadSeconds);
           String client = opt.getOrDefault("req-client", "vertx");
-          int warm = Integer.parseInt(opt.getOrDefault("req-warmup", "100"));
-          report.req(ReqBench.run(relay, http, sample, warm, queries, client), store, loadSeconds);
+          int warm = Integer.parseInt(opt.getOrDefault("req-warmup", "3000"));
+          int conns = Integer.parseInt(opt.getOrDefault("req-connections", "1"));
+          report.req(
+              ReqBench.run(relay, http, sample, warm, queries, client, conns), store, loadSeconds);
         }
         if (run.contains("fanout")) {
           int subs = Integer.parseInt(opt.getOrDefault("subscribers", "1000"));

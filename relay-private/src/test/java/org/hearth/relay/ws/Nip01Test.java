@@ -124,6 +124,61 @@ class Nip01Test {
   }
 
   @Test
+  void overlappingFiltersEachKeepTheirLimitAndMergeNewestFirstOnce() {
+    String t = UUID.randomUUID().toString();
+    long now = Instant.now().getEpochSecond();
+    try (TestSocket s = member("family")) {
+      Event x1 = eventAt(ALICE, 1, now - 40, "x1", "t", t);
+      Event y1 = eventAt(ALICE, 7, now - 30, "+", "t", t);
+      Event x2 = eventAt(ALICE, 1, now - 20, "x2", "t", t);
+      Event y2 = eventAt(ALICE, 7, now - 10, "+", "t", t);
+      Event x3 = eventAt(ALICE, 1, now - 5, "x3", "t", t);
+      for (Event e : List.of(x1, y1, x2, y2, x3)) {
+        assertThat(s.publish(e).accepted()).isTrue();
+      }
+      Filter newestKind1 =
+          new Filter(
+              null, null, Set.of(1), Map.of("t", Set.of(t)), null, null, OptionalInt.of(2), null);
+      Filter ids = new Filter(Set.of(x1.id(), x3.id()), null, null, null, null, null, null, null);
+      // kind 1 limit 2: x3, x2; the tag limit 3: x3, y2, x2; the ids: x3, x1 (y1 matches none)
+      List<Event> got = s.req("m", newestKind1, byTag(t, 3), ids);
+      assertThat(got).extracting(Event::id).containsExactly(x3.id(), y2.id(), x2.id(), x1.id());
+    }
+  }
+
+  @Test
+  void aReqSentRightBehindEventsSeesThemStored() {
+    String t = UUID.randomUUID().toString();
+    try (TestSocket s = member("family")) {
+      List<Event> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Event e = event(ALICE, 1, "burst " + i, "t", t);
+        sent.add(e);
+        s.send(new ClientMessage.Publish(e)); // no wait for the OK: the REQ follows at once
+      }
+      s.send(new ClientMessage.Req("mine", List.of(byTag(t))));
+      List<String> stored = new java.util.ArrayList<>();
+      int oks = 0;
+      boolean eose = false;
+      while (!eose || oks < sent.size()) {
+        RelayMessage m = s.next();
+        if (m instanceof RelayMessage.Ok ok) {
+          assertThat(ok.accepted()).isTrue();
+          oks++;
+        } else if (m instanceof RelayMessage.Delivery d && !eose) {
+          assertThat(d.subscriptionId()).isEqualTo("mine");
+          stored.add(d.event().id());
+        } else if (m instanceof RelayMessage.Eose e && !eose) {
+          eose = true;
+        } else {
+          throw new AssertionError("unexpected " + m);
+        }
+      }
+      assertThat(stored).containsExactlyInAnyOrderElementsOf(sent.stream().map(Event::id).toList());
+    }
+  }
+
+  @Test
   void closeStopsLiveDelivery() throws Exception {
     String t = UUID.randomUUID().toString();
     try (TestSocket s = member("family")) {
