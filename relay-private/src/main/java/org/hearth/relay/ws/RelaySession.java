@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hearth.nostr.event.Event;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.access.LiveReads;
@@ -133,13 +132,13 @@ public final class RelaySession implements Subscriber {
    * kind until a grant changes, a key authenticates or one of its grants expires ({@link
    * LiveReads}).
    */
-  boolean canReadLive(Event e) {
+  boolean canReadLive(ReadableEvent e) {
     return liveReads.canRead(e, System.currentTimeMillis() / 1000);
   }
 
   @Override
   public void deliverLive(LiveSubscription subscription, OutgoingEvent event, DeliveryBatch batch) {
-    if (subscription.closed() || dropped || !canReadLive(event.event())) {
+    if (subscription.closed() || dropped || !canReadLive(event.readable())) {
       return;
     }
     if (livePending.incrementAndGet() > maxPending) {
