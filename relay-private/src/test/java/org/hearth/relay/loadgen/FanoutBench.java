@@ -34,6 +34,7 @@ import org.hearth.nostr.message.MessageCodec;
 final class FanoutBench {
   private static final String MARK = "\"content\":\"fan-out ";
   private static final byte[] MARK_UTF8 = MARK.getBytes(StandardCharsets.US_ASCII);
+  private static final int[] SHIFT = horspool(MARK_UTF8);
 
   /**
    * Where the time of a delivery goes, per measured event (milliseconds from the send time): the
@@ -169,7 +170,11 @@ final class FanoutBench {
               clientThreads,
               reader,
               req,
-              (buf, off, len) -> onDelivery.accept(indexOf(buf, off, len), sentAt(buf, off, len)));
+              (buf, off, len) -> {
+                int end = off + len;
+                int p = afterMark(buf, off, end);
+                onDelivery.accept(numberAt(buf, p, end), sentAt(buf, p, end));
+              });
     } else if (client.equals("jdk")) {
       List<LoadClient> clients = LoadClient.connectMany(http, url, subscribers, relay.auth());
       java.util.concurrent.CountDownLatch eosed =
@@ -292,21 +297,6 @@ final class FanoutBench {
     return p < frame.length() && frame.charAt(p) == ' ' ? v : -1;
   }
 
-  /** {@link #indexOf(String)} of a frame's UTF-8 bytes. */
-  static int indexOf(byte[] a, int off, int len) {
-    int end = off + len;
-    int i = indexOf(a, off, end, MARK_UTF8);
-    if (i < 0) {
-      return -1;
-    }
-    int p = i + MARK_UTF8.length;
-    int v = 0;
-    while (p < end && a[p] >= '0' && a[p] <= '9' && v < 100_000_000) {
-      v = v * 10 + (a[p++] - '0');
-    }
-    return p < end && a[p] == ' ' ? v : -1;
-  }
-
   /** The send time in {@code ...,"content":"fan-out <i> <nanos>",...}; MIN_VALUE if absent. */
   static long sentAt(String frame) {
     int i = frame.indexOf(MARK);
@@ -325,14 +315,43 @@ final class FanoutBench {
     }
   }
 
-  /** {@link #sentAt(String)} of a frame's UTF-8 bytes, without decoding them. */
-  static long sentAt(byte[] a, int off, int len) {
-    int end = off + len;
-    int i = indexOf(a, off, end, MARK_UTF8);
-    if (i < 0) {
+  /**
+   * The position just past {@code "content":"fan-out } in {@code a[off, end)}, or -1: a Horspool
+   * search, which looks at about one byte in {@link #MARK}'s length, as each delivery is scanned.
+   */
+  static int afterMark(byte[] a, int off, int end) {
+    int m = MARK_UTF8.length;
+    int i = off;
+    while (i <= end - m) {
+      int j = m - 1;
+      while (j >= 0 && a[i + j] == MARK_UTF8[j]) {
+        j--;
+      }
+      if (j < 0) {
+        return i + m;
+      }
+      i += SHIFT[a[i + m - 1] & 0xff];
+    }
+    return -1;
+  }
+
+  /** The event number {@code <i>} at {@code p} ({@link #afterMark}); -1 if malformed. */
+  static int numberAt(byte[] a, int p, int end) {
+    if (p < 0) {
+      return -1;
+    }
+    int v = 0;
+    while (p < end && a[p] >= '0' && a[p] <= '9' && v < 100_000_000) {
+      v = v * 10 + (a[p++] - '0');
+    }
+    return p < end && a[p] == ' ' ? v : -1;
+  }
+
+  /** The send time {@code <nanos>} after the number at {@code p}; MIN_VALUE if malformed. */
+  static long sentAt(byte[] a, int p, int end) {
+    if (p < 0) {
       return Long.MIN_VALUE;
     }
-    int p = i + MARK_UTF8.length;
     while (p < end && a[p] != ' ') {
       p++;
     }
@@ -353,20 +372,12 @@ final class FanoutBench {
     return negative ? -v : v;
   }
 
-  private static int indexOf(byte[] a, int from, int end, byte[] s) {
-    byte first = s[0];
-    outer:
-    for (int i = from; i <= end - s.length; i++) {
-      if (a[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < s.length; j++) {
-        if (a[i + j] != s[j]) {
-          continue outer;
-        }
-      }
-      return i;
+  private static int[] horspool(byte[] pattern) {
+    int[] shift = new int[256];
+    java.util.Arrays.fill(shift, pattern.length);
+    for (int i = 0; i < pattern.length - 1; i++) {
+      shift[pattern[i] & 0xff] = pattern.length - 1 - i;
     }
-    return -1;
+    return shift;
   }
 }
