@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.config.Visibility;
 
 /**
  * {@link ReadAccess#canRead} for the live deliveries of one connection. A fan-out asks it once per
@@ -20,7 +21,8 @@ import org.hearth.relay.config.RelaySettings;
  * (entries are immutable).
  */
 public final class LiveReads {
-  private record Readers(int kind, long version, int keys, long until, List<String> pubkeys) {
+  private record Readers(
+      int kind, long version, int keys, long until, List<String> pubkeys, Visibility visibility) {
     boolean holds(int kind, long version, int keys, long now) {
       return this.kind == kind && this.version == version && this.keys == keys && now < until;
     }
@@ -42,24 +44,32 @@ public final class LiveReads {
 
   /** The same answer as {@code ReadAccess.canRead(relay, authed, e, now)}. */
   public boolean canRead(Event e, long now) {
-    if (ReadAccess.isExpired(e, now)) {
+    return canRead(ReadableEvent.of(e), now);
+  }
+
+  /**
+   * {@link #canRead(Event, long)} of an event whose expiration was read once for all subscribers
+   * ({@link ReadableEvent#of}).
+   */
+  public boolean canRead(ReadableEvent e, long now) {
+    if (ReadAccess.isExpired(e.expiresAt(), now)) {
       return false;
     }
-    ReadableEvent readable = ReadableEvent.of(e);
-    for (String pk : readers(e.kind(), now)) {
-      if (ReadAccess.visibleTo(relay, readable, pk)) {
+    Readers r = readers(e.kind(), now);
+    for (String pk : r.pubkeys()) {
+      if (ReadAccess.visibleTo(r.visibility(), e, pk)) {
         return true;
       }
     }
     return false;
   }
 
-  private List<String> readers(int kind, long now) {
+  private Readers readers(int kind, long now) {
     long version = membership.version(); // read before the grants: see Membership#version
     int keys = authed.size();
     Readers r = last;
     if (r != null && r.holds(kind, version, keys, now)) {
-      return r.pubkeys();
+      return r;
     }
     r = byKind.get(kind);
     if (r == null || !r.holds(kind, version, keys, now)) {
@@ -71,10 +81,10 @@ public final class LiveReads {
         }
         until = Math.min(until, membership.nextExpiry(relay.path(), pk, now));
       }
-      r = new Readers(kind, version, keys, until, List.copyOf(out));
+      r = new Readers(kind, version, keys, until, List.copyOf(out), relay.visibilityOf(kind));
       byKind.put(kind, r);
     }
     last = r;
-    return r.pubkeys();
+    return r;
   }
 }

@@ -1,9 +1,11 @@
 package org.hearth.relay.access;
 
+import io.quarkus.arc.ClientProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import org.hearth.nostr.event.Event;
 import org.hearth.relay.config.RelaySettings;
+import org.hearth.relay.config.Visibility;
 
 /**
  * THE read check. Every path that hands an event to a client (stored REQ results, id lookups,
@@ -48,12 +50,18 @@ public class ReadAccess {
    * read a kind (see {@link LiveReads}).
    */
   public LiveReads liveReads(RelaySettings relay, Collection<String> authed) {
-    return new LiveReads(relay, authed, membership);
+    // the bean itself, not its client proxy: a fan-out asks for the version once per delivery
+    return new LiveReads(relay, authed, ClientProxy.unwrap(membership));
   }
 
   /** The visibility part of {@link #canRead} for a key that may read {@code e}'s kind. */
   static boolean visibleTo(RelaySettings relay, ReadableEvent e, String pk) {
-    return switch (relay.visibilityOf(e.kind())) {
+    return visibleTo(relay.visibilityOf(e.kind()), e, pk);
+  }
+
+  /** {@link #visibleTo(RelaySettings, ReadableEvent, String)} with the kind's visibility known. */
+  static boolean visibleTo(Visibility visibility, ReadableEvent e, String pk) {
+    return switch (visibility) {
       case MEMBERS -> true;
       case AUTHOR -> e.pubkey().equals(pk);
       case PARTIES -> e.pubkey().equals(pk) || e.tags(pk);
@@ -65,7 +73,7 @@ public class ReadAccess {
     return isExpired(expiration(e).orElse(null), now);
   }
 
-  private static boolean isExpired(Long expiresAt, long now) {
+  static boolean isExpired(Long expiresAt, long now) {
     return expiresAt != null && expiresAt <= now;
   }
 

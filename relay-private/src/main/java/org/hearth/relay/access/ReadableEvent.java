@@ -20,8 +20,9 @@ public interface ReadableEvent {
   /** True when a {@code p} tag names {@code pubkey}. */
   boolean tags(String pubkey);
 
+  /** A parsed event, its NIP-40 expiration read once (a fan-out asks for it per subscriber). */
   static ReadableEvent of(Event e) {
-    return new Parsed(e);
+    return new Parsed(e, ReadAccess.expiration(e).orElse(null));
   }
 
   /** True when one of {@code tags} is {@code ["p", pubkey, ...]}. */
@@ -34,8 +35,8 @@ public interface ReadableEvent {
     return false;
   }
 
-  /** A parsed event, as live delivery has it. */
-  record Parsed(Event event) implements ReadableEvent {
+  /** A parsed event, as live delivery has it, with its {@code expiresAt} read once. */
+  record Parsed(Event event, Long expiresAt) implements ReadableEvent {
     @Override
     public String pubkey() {
       return event.pubkey();
@@ -44,11 +45,6 @@ public interface ReadableEvent {
     @Override
     public int kind() {
       return event.kind();
-    }
-
-    @Override
-    public Long expiresAt() {
-      return ReadAccess.expiration(event).orElse(null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.hearth.nostr.event.Event;
+import org.hearth.relay.access.ReadableEvent;
 
 /**
  * An event on its way to live subscribers. Its wire JSON is encoded at most once per dispatch and
@@ -11,6 +12,7 @@ import org.hearth.nostr.event.Event;
  */
 public final class OutgoingEvent {
   private final Event event;
+  private final ReadableEvent readable;
   private String json;
   private byte[] utf8;
   private volatile Framed framed;
@@ -19,17 +21,23 @@ public final class OutgoingEvent {
   private record Framed(byte[] prefix, ByteBuffer frame) {}
 
   public OutgoingEvent(Event event) {
-    this.event = event;
+    this(event, null);
   }
 
   /** An event whose wire JSON is already known (e.g. the stored raw text). */
   public OutgoingEvent(Event event, String json) {
     this.event = event;
+    this.readable = ReadableEvent.of(event);
     this.json = json;
   }
 
   public Event event() {
     return event;
+  }
+
+  /** What the read check looks at, read once (expiration tag) for every subscriber. */
+  public ReadableEvent readable() {
+    return readable;
   }
 
   /**

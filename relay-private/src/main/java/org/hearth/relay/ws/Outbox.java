@@ -13,12 +13,13 @@ import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.PlatformDependent;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.hearth.relay.fanout.DeliveryBatch;
 import org.hearth.relay.fanout.OutgoingEvent;
 
@@ -49,10 +50,25 @@ final class Outbox {
   /** Most items one task writes before it flushes and lets the event loop serve others. */
   private static final int MAX_PER_TASK = 1024;
 
+  private static final AtomicIntegerFieldUpdater<Outbox> SCHEDULED =
+      AtomicIntegerFieldUpdater.newUpdater(Outbox.class, "scheduled");
+
   private final ChannelHandlerContext ctx;
+
+  /** The connection's event loop (a fan-out asks once per delivery: kept, not looked up). */
+  private final EventExecutor loop;
+
   private final ChannelPromise ignore;
-  private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+
+  /**
+   * Many producers (any thread), one consumer (the event loop): Netty's chunked MPSC array queue,
+   * which allocates no node per frame.
+   */
+  private final Queue<Object> queue = PlatformDependent.newMpscQueue();
+
+  /** 1 while a drain is scheduled (a field, not an AtomicBoolean: one object less per delivery). */
+  private volatile int scheduled;
+
   private final Runnable drain = this::drain;
   private volatile boolean discardLive;
 
@@ -82,6 +98,7 @@ final class Outbox {
    */
   Outbox(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.loop = ctx.executor();
     this.ignore = new VoidChannelPromise(ctx.channel(), false);
     this.rawFrames = rawFramesSafe(ctx.pipeline());
     try {
@@ -135,17 +152,17 @@ final class Outbox {
 
   private void offer(Object item, DeliveryBatch batch) {
     queue.add(item);
-    if (scheduled.compareAndSet(false, true)) {
+    if (scheduled == 0 && SCHEDULED.compareAndSet(this, 0, 1)) {
       if (batch == null) {
-        ctx.executor().execute(drain);
+        loop.execute(drain);
       } else {
-        batch.defer(ctx.executor(), drain);
+        batch.defer(loop, drain);
       }
     }
   }
 
   private void drain() {
-    scheduled.set(false); // before polling: an item queued from now on schedules another drain
+    scheduled = 0; // before polling: an item queued from now on schedules another drain
     boolean unflushed = false;
     int n = 0;
     Object item;
@@ -193,8 +210,8 @@ final class Outbox {
     if (unflushed) {
       ctx.flush();
     }
-    if (n > MAX_PER_TASK && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
-      ctx.executor().execute(drain);
+    if (n > MAX_PER_TASK && !queue.isEmpty() && SCHEDULED.compareAndSet(this, 0, 1)) {
+      loop.execute(drain);
     }
   }
 
@@ -202,7 +219,9 @@ final class Outbox {
   private final class Writability extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext c) {
-      if (c.channel().isWritable() && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+      if (c.channel().isWritable()
+          && !queue.isEmpty()
+          && SCHEDULED.compareAndSet(Outbox.this, 0, 1)) {
         drain();
       }
       c.fireChannelWritabilityChanged();

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.hearth.nostr.event.Event;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.hearth.nostr.message.MessageCodec;
 import org.hearth.nostr.message.RelayMessage;
 import org.hearth.relay.access.LiveReads;
@@ -51,8 +50,13 @@ public final class RelaySession implements Subscriber {
   private final Set<String> authed = ConcurrentHashMap.newKeySet();
   private volatile Set<String> authedSnapshot = Set.of();
   private final Map<String, LiveSubscription> subscriptions = new ConcurrentHashMap<>();
-  private final AtomicInteger livePending = new AtomicInteger();
-  private final Runnable liveWritten = livePending::decrementAndGet;
+  private static final AtomicIntegerFieldUpdater<RelaySession> LIVE_PENDING =
+      AtomicIntegerFieldUpdater.newUpdater(RelaySession.class, "livePending");
+
+  /** Live frames queued and not yet handed to the channel (a field: no object per session). */
+  private volatile int livePending;
+
+  private final Runnable liveWritten = () -> LIVE_PENDING.decrementAndGet(this);
   private volatile boolean dropped;
   private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
@@ -138,16 +142,16 @@ public final class RelaySession implements Subscriber {
    * kind until a grant changes, a key authenticates or one of its grants expires ({@link
    * LiveReads}).
    */
-  boolean canReadLive(Event e) {
+  boolean canReadLive(ReadableEvent e) {
     return liveReads.canRead(e, System.currentTimeMillis() / 1000);
   }
 
   @Override
   public void deliverLive(LiveSubscription subscription, OutgoingEvent event, DeliveryBatch batch) {
-    if (subscription.closed() || dropped || !canReadLive(event.event())) {
+    if (subscription.closed() || dropped || !canReadLive(event.readable())) {
       return;
     }
-    if (livePending.incrementAndGet() > maxPending) {
+    if (LIVE_PENDING.incrementAndGet(this) > maxPending) {
       drop();
       return;
     }
@@ -158,7 +162,7 @@ public final class RelaySession implements Subscriber {
     connection
         .sendText(subscription.frame(event.json()))
         .subscribe()
-        .with(v -> livePending.decrementAndGet(), err -> livePending.decrementAndGet());
+        .with(v -> liveWritten.run(), err -> liveWritten.run());
   }
 
   /**

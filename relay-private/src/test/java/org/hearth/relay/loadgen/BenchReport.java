@@ -98,6 +98,7 @@ final class BenchReport {
             r.relayCpuMicrosPerDelivery(),
             r.clientCpuMicrosPerDelivery(),
             r.client()));
+    notes.add("fan-out breakdown: " + r.breakdown());
   }
 
   void finalRss(long kib) {

@@ -3,12 +3,14 @@ package org.hearth.relay.loadgen;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.hearth.nostr.crypto.LocalSigner;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.event.EventTemplate;
@@ -32,6 +34,43 @@ import org.hearth.nostr.message.MessageCodec;
 final class FanoutBench {
   private static final String MARK = "\"content\":\"fan-out ";
   private static final byte[] MARK_UTF8 = MARK.getBytes(StandardCharsets.US_ASCII);
+  private static final int[] SHIFT = horspool(MARK_UTF8);
+
+  /**
+   * Where the time of a delivery goes, per measured event (milliseconds from the send time): the
+   * publisher's OK (verified, committed and answered: live delivery follows the commit), the first
+   * and the last of its deliveries to arrive; and the deliveries missing (events not delivered to
+   * every subscriber). CPU split into user and system time, relay and load generator, per delivery.
+   */
+  record Breakdown(
+      Stats ok,
+      Stats first,
+      Stats last,
+      long missing,
+      int incompleteEvents,
+      double relayUserMicros,
+      double relaySystemMicros,
+      double clientUserMicros,
+      double clientSystemMicros,
+      String client) {
+    @Override
+    public String toString() {
+      return String.format(
+          "publish -> OK %s; -> first delivery %s; -> last delivery %s; missing deliveries %d"
+              + " (%d events incomplete); CPU per delivery: relay %.1f user + %.1f system µs,"
+              + " load generator %.1f user + %.1f system µs%s",
+          ok,
+          first,
+          last,
+          missing,
+          incompleteEvents,
+          relayUserMicros,
+          relaySystemMicros,
+          clientUserMicros,
+          clientSystemMicros,
+          client);
+    }
+  }
 
   record Result(
       Stats stats,
@@ -39,7 +78,46 @@ final class FanoutBench {
       long expected,
       double relayCpuMicrosPerDelivery,
       double clientCpuMicrosPerDelivery,
-      String client) {}
+      String client,
+      Breakdown breakdown) {}
+
+  /** Per measured event: its OK, first and last arrival, and how many subscribers got it. */
+  private static final class Timeline {
+    final long[] sent;
+    final AtomicLongArray ok;
+    final AtomicLongArray first;
+    final AtomicLongArray last;
+    final AtomicIntegerArray count;
+
+    Timeline(int events) {
+      sent = new long[events];
+      ok = new AtomicLongArray(events);
+      first = new AtomicLongArray(events);
+      last = new AtomicLongArray(events);
+      count = new AtomicIntegerArray(events);
+    }
+
+    void delivered(int i, long now) {
+      if (i >= 0 && i < sent.length) {
+        count.incrementAndGet(i);
+        first.accumulateAndGet(i, now, (a, b) -> a == 0 ? b : Math.min(a, b));
+        last.accumulateAndGet(i, now, Math::max);
+      }
+    }
+
+    /** Latency of {@code at[i] - sent[i]} over the events that have both. */
+    Stats stats(java.util.function.IntToLongFunction at) {
+      long[] d = new long[sent.length];
+      int n = 0;
+      for (int i = 0; i < sent.length; i++) {
+        long t = at.applyAsLong(i);
+        if (t != 0 && sent[i] != 0) {
+          d[n++] = t - sent[i];
+        }
+      }
+      return Stats.of(d, n);
+    }
+  }
 
   private FanoutBench() {}
 
@@ -57,12 +135,13 @@ final class FanoutBench {
     int total = rate * seconds;
     long expected = (long) subscribers * total;
     long[] lat = new long[(int) Math.min(Integer.MAX_VALUE - 8, expected)];
+    Timeline timeline = new Timeline(total);
     AtomicInteger n = new AtomicInteger();
     AtomicInteger warm = new AtomicInteger();
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicLong unparsed = new AtomicLong();
-    LongConsumer onSent =
-        sent -> {
+    Delivery onDelivery =
+        (index, sent) -> {
           long now = System.nanoTime();
           if (!measuring.get()) {
             warm.incrementAndGet();
@@ -71,12 +150,15 @@ final class FanoutBench {
           int k = n.getAndIncrement();
           if (sent == Long.MIN_VALUE) {
             unparsed.incrementAndGet();
-          } else if (k < lat.length) {
+            return;
+          }
+          if (k < lat.length) {
             lat[k] = now - sent;
           }
+          timeline.delivered(index, now);
         };
     String req = "[\"REQ\",\"live\",{\"kinds\":[1],\"#t\":[\"" + tag + "\"],\"limit\":0}]";
-    Consumer<String> onEvent = f -> onSent.accept(sentAt(f));
+    Consumer<String> onEvent = f -> onDelivery.accept(indexOf(f), sentAt(f));
     String url = relay.url("family");
     LocalSigner reader = relay.auth() ? BenchKeys.READER : null; // none: no NIP-42 there
     AutoCloseable subs;
@@ -88,7 +170,11 @@ final class FanoutBench {
               clientThreads,
               reader,
               req,
-              (buf, off, len) -> onSent.accept(sentAt(buf, off, len)));
+              (buf, off, len) -> {
+                int end = off + len;
+                int p = afterMark(buf, off, end);
+                onDelivery.accept(numberAt(buf, p, end), sentAt(buf, p, end));
+              });
     } else if (client.equals("jdk")) {
       List<LoadClient> clients = LoadClient.connectMany(http, url, subscribers, relay.auth());
       java.util.concurrent.CountDownLatch eosed =
@@ -114,26 +200,61 @@ final class FanoutBench {
     List<List<String>> tags = List.of(List.of("t", tag));
     // Warm-up (not measured): the same load for warmupSeconds, so JIT compilation of both sides
     // is not billed to the measured deliveries; then wait until it has been delivered.
-    publish(pub, tags, rate, rate * warmupSeconds);
+    publish(pub, tags, rate, rate * warmupSeconds, null);
     awaitCount(warm, (long) subscribers * rate * warmupSeconds);
     measuring.set(true);
-    long relay0 = relay.cpuMicros();
-    long client0 = IngestBench.clientCpuMicros();
-    publish(pub, tags, rate, total);
+    long[] relay0 = relay.cpuTimesMicros();
+    long[] client0 = RelayProcess.cpuTimesMicros(ProcessHandle.current().pid());
+    long client0Total = IngestBench.clientCpuMicros();
+    publish(pub, tags, rate, total, timeline);
     awaitCount(n, expected);
     int got = Math.min(n.get(), lat.length);
-    double relayCpu = (relay.cpuMicros() - relay0) / (double) Math.max(1, n.get());
-    double clientCpu = (IngestBench.clientCpuMicros() - client0) / (double) Math.max(1, n.get());
+    long[] relay1 = relay.cpuTimesMicros();
+    long[] client1 = RelayProcess.cpuTimesMicros(ProcessHandle.current().pid());
+    double per = Math.max(1, n.get());
+    double relayCpu = (relay1[0] + relay1[1] - relay0[0] - relay0[1]) / per;
+    double clientCpu = (IngestBench.clientCpuMicros() - client0Total) / per;
     pub.close();
     subs.close();
     if (unparsed.get() > 0) {
       throw new IllegalStateException(unparsed.get() + " deliveries without a send time");
     }
-    return new Result(Stats.of(lat, got), n.get(), expected, relayCpu, clientCpu, client);
+    long missing = 0;
+    int incomplete = 0;
+    for (int i = 0; i < total; i++) {
+      int c = timeline.count.get(i);
+      if (c < subscribers) {
+        missing += subscribers - c;
+        incomplete++;
+      }
+    }
+    Breakdown breakdown =
+        new Breakdown(
+            timeline.stats(timeline.ok::get),
+            timeline.stats(timeline.first::get),
+            timeline.stats(timeline.last::get),
+            missing,
+            incomplete,
+            (relay1[0] - relay0[0]) / per,
+            (relay1[1] - relay0[1]) / per,
+            (client1[0] - client0[0]) / per,
+            (client1[1] - client0[1]) / per,
+            subs instanceof NioSubscribers nio ? "; " + nio.counters() : "");
+    return new Result(
+        Stats.of(lat, got), n.get(), expected, relayCpu, clientCpu, client, breakdown);
   }
 
-  /** Signs and sends {@code count} events at {@code rate}/s, each stamped with its send time. */
-  private static void publish(LoadClient pub, List<List<String>> tags, int rate, int count)
+  /** A delivery of the event numbered {@code index} sent at {@code sentNanos}. */
+  private interface Delivery {
+    void accept(int index, long sentNanos);
+  }
+
+  /**
+   * Signs and sends {@code count} events at {@code rate}/s, each stamped with its number and send
+   * time; with a {@code timeline}, records each send time and the arrival of its OK there.
+   */
+  private static void publish(
+      LoadClient pub, List<List<String>> tags, int rate, int count, Timeline timeline)
       throws InterruptedException {
     long periodNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
@@ -142,10 +263,15 @@ final class FanoutBench {
       while (System.nanoTime() < due) {
         Thread.sleep(0, 200_000);
       }
-      Event e =
-          BenchKeys.READER.sign(
-              EventTemplate.of(1, tags, "fan-out " + i + " " + System.nanoTime()));
-      pub.publish(e.id(), MessageCodec.encode(new ClientMessage.Publish(e)));
+      long sent = System.nanoTime();
+      Event e = BenchKeys.READER.sign(EventTemplate.of(1, tags, "fan-out " + i + " " + sent));
+      CompletableFuture<LoadClient.Ack> ok =
+          pub.publish(e.id(), MessageCodec.encode(new ClientMessage.Publish(e)));
+      if (timeline != null) {
+        int k = i;
+        timeline.sent[k] = sent;
+        ok.thenRun(() -> timeline.ok.set(k, System.nanoTime()));
+      }
     }
   }
 
@@ -155,6 +281,20 @@ final class FanoutBench {
     while (counter.get() < expected && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
+  }
+
+  /** The event number in {@code ...,"content":"fan-out <i> <nanos>",...}; -1 if absent. */
+  static int indexOf(String frame) {
+    int i = frame.indexOf(MARK);
+    if (i < 0) {
+      return -1;
+    }
+    int p = i + MARK.length();
+    int v = 0;
+    while (p < frame.length() && Character.isDigit(frame.charAt(p)) && v < 100_000_000) {
+      v = v * 10 + (frame.charAt(p++) - '0');
+    }
+    return p < frame.length() && frame.charAt(p) == ' ' ? v : -1;
   }
 
   /** The send time in {@code ...,"content":"fan-out <i> <nanos>",...}; MIN_VALUE if absent. */
@@ -175,14 +315,43 @@ final class FanoutBench {
     }
   }
 
-  /** {@link #sentAt(String)} of a frame's UTF-8 bytes, without decoding them. */
-  static long sentAt(byte[] a, int off, int len) {
-    int end = off + len;
-    int i = indexOf(a, off, end, MARK_UTF8);
-    if (i < 0) {
+  /**
+   * The position just past {@code "content":"fan-out } in {@code a[off, end)}, or -1: a Horspool
+   * search, which looks at about one byte in {@link #MARK}'s length, as each delivery is scanned.
+   */
+  static int afterMark(byte[] a, int off, int end) {
+    int m = MARK_UTF8.length;
+    int i = off;
+    while (i <= end - m) {
+      int j = m - 1;
+      while (j >= 0 && a[i + j] == MARK_UTF8[j]) {
+        j--;
+      }
+      if (j < 0) {
+        return i + m;
+      }
+      i += SHIFT[a[i + m - 1] & 0xff];
+    }
+    return -1;
+  }
+
+  /** The event number {@code <i>} at {@code p} ({@link #afterMark}); -1 if malformed. */
+  static int numberAt(byte[] a, int p, int end) {
+    if (p < 0) {
+      return -1;
+    }
+    int v = 0;
+    while (p < end && a[p] >= '0' && a[p] <= '9' && v < 100_000_000) {
+      v = v * 10 + (a[p++] - '0');
+    }
+    return p < end && a[p] == ' ' ? v : -1;
+  }
+
+  /** The send time {@code <nanos>} after the number at {@code p}; MIN_VALUE if malformed. */
+  static long sentAt(byte[] a, int p, int end) {
+    if (p < 0) {
       return Long.MIN_VALUE;
     }
-    int p = i + MARK_UTF8.length;
     while (p < end && a[p] != ' ') {
       p++;
     }
@@ -203,20 +372,12 @@ final class FanoutBench {
     return negative ? -v : v;
   }
 
-  private static int indexOf(byte[] a, int from, int end, byte[] s) {
-    byte first = s[0];
-    outer:
-    for (int i = from; i <= end - s.length; i++) {
-      if (a[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < s.length; j++) {
-        if (a[i + j] != s[j]) {
-          continue outer;
-        }
-      }
-      return i;
+  private static int[] horspool(byte[] pattern) {
+    int[] shift = new int[256];
+    java.util.Arrays.fill(shift, pattern.length);
+    for (int i = 0; i < pattern.length - 1; i++) {
+      shift[pattern[i] & 0xff] = pattern.length - 1 - i;
     }
-    return -1;
+    return shift;
   }
 }

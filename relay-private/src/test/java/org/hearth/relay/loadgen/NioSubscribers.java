@@ -86,6 +86,19 @@ final class NioSubscribers implements AutoCloseable {
     return subs;
   }
 
+  /** How the selector threads woke so far: selects, ready connections, and per select. */
+  String counters() {
+    long selects = 0;
+    long ready = 0;
+    for (Loop l : loops) {
+      selects += l.selects;
+      ready += l.ready;
+    }
+    return String.format(
+        "client selector: %d selects, %d ready connections (%.1f per select)",
+        selects, ready, ready / (double) Math.max(1, selects));
+  }
+
   @Override
   public void close() {
     for (Loop l : loops) {
@@ -99,6 +112,11 @@ final class NioSubscribers implements AutoCloseable {
     private final Frames frames;
     private final Queue<Conn> incoming = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+
+    /** Written by the loop's thread only; read for the report (a stale value is harmless). */
+    private volatile long selects;
+
+    private volatile long ready;
 
     Loop(Frames frames) throws IOException {
       this.selector = Selector.open();
@@ -119,7 +137,9 @@ final class NioSubscribers implements AutoCloseable {
     public void run() {
       try {
         while (running) {
-          selector.select(1000);
+          int n = selector.select(1000);
+          selects = selects + 1;
+          ready = ready + n;
           Conn c;
           while ((c = incoming.poll()) != null) {
             c.start(selector);

@@ -169,10 +169,23 @@ public final class RelayProcess implements AutoCloseable {
 
   /** User + system CPU time of the relay process so far, in microseconds (/proc/pid/stat). */
   public long cpuMicros() {
+    long[] t = cpuTimesMicros(pid());
+    return t[0] + t[1];
+  }
+
+  /** {user, system} CPU time of the relay process so far, in microseconds. */
+  public long[] cpuTimesMicros() {
+    return cpuTimesMicros(pid());
+  }
+
+  /** {user, system} CPU time of process {@code pid} so far, in microseconds (/proc/pid/stat). */
+  static long[] cpuTimesMicros(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * CLOCK_TICK_MICROS;
+      return new long[] {
+        Long.parseLong(f[11]) * CLOCK_TICK_MICROS, Long.parseLong(f[12]) * CLOCK_TICK_MICROS
+      };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
