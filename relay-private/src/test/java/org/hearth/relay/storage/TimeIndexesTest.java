@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hearth.nostr.event.Event;
 import org.hearth.nostr.filter.Filter;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class TimeIndexesTest {
   private static final PrivacyClause MEMBER =
       new PrivacyClause(List.of(hex(ALICE)), List.of(30078), List.of(4, 13, 14, 1059, 30970));
+
+  private static final AtomicLong SECONDS_BACK = new AtomicLong();
 
   @Inject EventWriter writer;
 
@@ -95,9 +98,12 @@ class TimeIndexesTest {
         .containsExactlyElementsOf(stored.stream().map(Event::id).sorted().limit(5).toList());
   }
 
-  /** {@code n} events of ALICE, kind 7777 (no other test uses it), all at one second. */
+  /**
+   * {@code n} events of ALICE, kind 7777 (no other test uses it), all at one second that no other
+   * call uses.
+   */
   private List<Event> storeTies(int n) {
-    long at = Instant.now().getEpochSecond() - 60;
+    long at = Instant.now().getEpochSecond() - 60 - 10 * SECONDS_BACK.incrementAndGet();
     List<PendingWrite> batch = new ArrayList<>();
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < n; i++) {
