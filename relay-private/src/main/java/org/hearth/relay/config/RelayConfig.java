@@ -53,6 +53,12 @@ public interface RelayConfig {
   boolean embeddedPostgres();
 
   /**
+   * Server settings of the embedded PostgreSQL (no effect on a configured datasource: tune that
+   * server itself, see the README). Read before Quarkus starts, like {@link #embeddedPostgres()}.
+   */
+  Embedded embedded();
+
+  /**
    * The relays, by path segment ({@code personal} is served at {@code /personal}). Default: {@code
    * personal}, {@code family} and {@code work} (declared in application.properties).
    */
@@ -215,6 +221,37 @@ public interface RelayConfig {
     /** How often expired events (NIP-40) are purged. Default: 60 seconds. */
     @WithDefault("60s")
     Duration purgeInterval();
+  }
+
+  /**
+   * The embedded PostgreSQL's memory and planner settings, applied at every start (restart
+   * required). Values with a unit take PostgreSQL's units ({@code kB}, {@code MB}, {@code GB}).
+   */
+  interface Embedded {
+    /**
+     * {@code shared_buffers}, PostgreSQL's own page cache: a size such as {@code 512MB}, or {@code
+     * auto} for a quarter of the machine's memory (of the container's limit in a container), at
+     * least 128 MB and at most 1 GB. A limit-500 author query reads ~500 scattered table pages;
+     * each one missing here costs a read from the OS cache or the disk. Default: {@code auto}.
+     */
+    @WithDefault("auto")
+    String sharedBuffers();
+
+    /**
+     * {@code effective_cache_size}, the planner's estimate of the memory caching the database (its
+     * own cache plus the OS's): a size, or {@code auto} for half the machine's memory, at least 512
+     * MB and at most 8 GB. Allocates nothing. Default: {@code auto}.
+     */
+    @WithDefault("auto")
+    String effectiveCacheSize();
+
+    /**
+     * {@code random_page_cost}, the planner's cost of a random page read against a sequential one
+     * (1.0): 1.1 suits an SSD or a store that fits in memory, PostgreSQL's own 4 a spinning disk.
+     * Default: 1.1.
+     */
+    @WithDefault("1.1")
+    String randomPageCost();
   }
 
   /**

@@ -4,20 +4,25 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * The laptop default: when no datasource URL is configured (see {@link #setting}), starts
- * PostgreSQL (zonky binaries) with its data under {@code <hearth.relay.data-dir>/pg} and sets the
- * datasource URLs as system properties, before Quarkus builds its configuration. Runs from {@link
+ * PostgreSQL (zonky binaries) with its data under {@code <hearth.relay.data-dir>/pg}, sized by
+ * {@code hearth.relay.embedded.*} ({@link #serverConfig}), and sets the datasource URLs as system
+ * properties, before Quarkus builds its configuration. Runs from {@link
  * org.hearth.relay.RelayMain}, i.e. only when the service itself starts (never during the build or
  * in tests, whose database comes from a test resource).
  */
@@ -25,6 +30,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
   static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+  private static final String EMBEDDED = "hearth.relay.embedded.";
+  private static final long MIB = 1024 * 1024;
+  private static final Pattern SIZE = Pattern.compile("\\d+\\s*(kB|MB|GB|TB)?");
+  private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
   private final EmbeddedPostgres postgres;
 
@@ -44,7 +53,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return Optional.empty();
     }
     Path dataDir = Paths.get(setting("hearth.relay.data-dir", workDir).orElse("hearth-data"));
-    EmbeddedDatabase db = start(dataDir.resolve("pg").toAbsolutePath().normalize());
+    Map<String, String> server = serverConfig(key -> setting(key, workDir), physicalMemory());
+    EmbeddedDatabase db = start(dataDir.resolve("pg").toAbsolutePath().normalize(), server);
     db.urls().forEach(System::setProperty);
     return Optional.of(db);
   }
@@ -97,19 +107,77 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return Optional.ofNullable(s).filter(x -> !x.isBlank());
   }
 
-  static EmbeddedDatabase start(Path clusterDir) {
+  /**
+   * The server settings ({@code postgresql.conf} keys) from {@code hearth.relay.embedded.*} (see
+   * {@link org.hearth.relay.config.RelayConfig.Embedded}), {@code auto} sizes computed from {@code
+   * memoryBytes}.
+   *
+   * @param setting a {@code hearth.relay.*} key's value, as {@link #setting} finds it
+   * @throws IllegalArgumentException for a value PostgreSQL would refuse to start with
+   */
+  static Map<String, String> serverConfig(
+      Function<String, Optional<String>> setting, long memoryBytes) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(
+        "shared_buffers",
+        size(setting, "shared-buffers", clamp(memoryBytes / 4, 128 * MIB, 1024 * MIB)));
+    out.put(
+        "effective_cache_size",
+        size(setting, "effective-cache-size", clamp(memoryBytes / 2, 512 * MIB, 8192 * MIB)));
+    String cost = setting.apply(EMBEDDED + "random-page-cost").orElse("1.1").strip();
+    if (!NUMBER.matcher(cost).matches()) {
+      throw new IllegalArgumentException(
+          EMBEDDED + "random-page-cost must be a number, not " + cost);
+    }
+    out.put("random_page_cost", cost);
+    return out;
+  }
+
+  /**
+   * {@link #serverConfig} with every {@code hearth.relay.embedded.*} key at its default, on this
+   * machine (the load generator's embedded server starts from these).
+   */
+  public static Map<String, String> defaultServerConfig() {
+    return serverConfig(key -> Optional.empty(), physicalMemory());
+  }
+
+  private static String size(
+      Function<String, Optional<String>> setting, String key, long autoBytes) {
+    String v = setting.apply(EMBEDDED + key).orElse("auto").strip();
+    if (v.equalsIgnoreCase("auto")) {
+      return autoBytes / MIB + "MB";
+    }
+    if (!SIZE.matcher(v).matches()) {
+      throw new IllegalArgumentException(
+          EMBEDDED + key + " must be auto or a size such as 512MB (kB, MB, GB, TB), not " + v);
+    }
+    return v;
+  }
+
+  private static long clamp(long v, long min, long max) {
+    return Math.max(min, Math.min(max, v));
+  }
+
+  /** The machine's memory, or the container's limit inside one (the JDK reads the cgroup). */
+  static long physicalMemory() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize();
+  }
+
+  static EmbeddedDatabase start(Path clusterDir, Map<String, String> serverConfig) {
     try {
       Files.createDirectories(clusterDir.getParent());
       long t0 = System.nanoTime();
-      EmbeddedPostgres pg =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(clusterDir)
               .setCleanDataDirectory(false)
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .start();
+              .setPGStartupWait(Duration.ofSeconds(60));
+      serverConfig.forEach(builder::setServerConfig);
+      EmbeddedPostgres pg = builder.start();
       LOG.infof(
-          "Embedded PostgreSQL on port %d, data in %s (started in %d ms)",
-          pg.getPort(), clusterDir, (System.nanoTime() - t0) / 1_000_000);
+          "Embedded PostgreSQL on port %d, data in %s, %s (started in %d ms)",
+          pg.getPort(), clusterDir, serverConfig, (System.nanoTime() - t0) / 1_000_000);
       return new EmbeddedDatabase(pg);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL in " + clusterDir, e);

@@ -11,8 +11,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.hearth.relay.storage.EmbeddedDatabase;
 
 /**
  * A fresh, uniquely named database for a relay child process: on the machine's PostgreSQL at
@@ -69,8 +71,9 @@ public final class BenchDatabase implements AutoCloseable {
 
   /**
    * A fresh database: on 127.0.0.1:5432 when it answers and {@code embedded} is false, else in an
-   * embedded PostgreSQL started with {@code settings} (postgresql.conf keys such as {@code
-   * shared_buffers}; the machine's server cannot be reconfigured from here).
+   * embedded PostgreSQL started like the relay's own ({@link EmbeddedDatabase#defaultServerConfig})
+   * with {@code settings} (postgresql.conf keys such as {@code shared_buffers}) over it; the
+   * machine's server cannot be reconfigured from here.
    */
   public static BenchDatabase create(
       String prefix, boolean embedded, Map<String, String> settings) {
@@ -85,7 +88,9 @@ public final class BenchDatabase implements AutoCloseable {
       dir.toFile().setWritable(true, false);
       dir.toFile().setExecutable(true, false);
       EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"));
-      settings.forEach(b::setServerConfig);
+      Map<String, String> config = new LinkedHashMap<>(EmbeddedDatabase.defaultServerConfig());
+      config.putAll(settings);
+      config.forEach(b::setServerConfig);
       EmbeddedPostgres pg = b.start();
       return new BenchDatabase(pg.getPort(), "postgres", pg);
     } catch (IOException e) {
