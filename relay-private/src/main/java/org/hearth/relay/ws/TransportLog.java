@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Says at startup which Netty transport the websockets run on. With {@code
- * quarkus.vertx.prefer-native-transport} (on by default) Vert.x takes io_uring when the kernel
- * allows it, else epoll, else NIO (the fallback when no native library can load, logged as a
- * warning with the reason).
+ * quarkus.vertx.prefer-native-transport} (on by default) Vert.x takes epoll (or io_uring, were its
+ * transport on the class path; see relay-private/README.md for why it is not), else NIO: the
+ * fallback when no native library can load, logged as a warning with the reason.
  */
 @ApplicationScoped
 class TransportLog {

@@ -21,18 +21,19 @@ import org.hearth.nostr.crypto.LocalSigner;
  * events} (60000), {@code warmup} (10000), {@code connections} (4), {@code in-flight} (32), {@code
  * store} (1000000), {@code authors} (1000), {@code queries} (1000), {@code subscribers} (1000),
  * {@code rate} (100), {@code seconds} (10), {@code idle} (2000), {@code jvm} (relay JVM options,
- * separated by |; {@value #DEFAULT_HEAP} is added unless they set a heap size), {@code out}
- * (target/bench), {@code fanout-client} ({@code nio}: subscribers on NIO selector threads, {@code
- * vertx}: on Vert.x event loops, or {@code jdk}: one java.net.http websocket each), {@code
- * client-threads} (1, selector threads or event loops of the nio and vertx clients), {@code jar}
- * (the relay's quarkus-run.jar, default: this module's; to compare two builds), {@code database} (a
- * database name on 127.0.0.1:5432 to use and keep instead of a fresh one; a {@code req} phase then
- * reuses a store it finds there instead of loading it again), {@code req-warmup} (3000, unmeasured
- * queries per REQ shape before the measured ones: after only 100, C2 was still compiling the REQ
- * path on the same 2 cores during the measured queries, ~1,200 compilations in the by-id window,
- * and by-id p99 read 12-16 ms instead of ~2 ms; a long-running relay is warm, docs/benchmarks.md
- * "Session 4: REQ one-row latency"), {@code req-connections} (1, connections the REQ phase sends
- * its one-at-a-time REQs on, in turn).
+ * separated by |; {@value #DEFAULT_HEAP} is added unless they set a heap size, and {@link
+ * #gcThreadsOption} unless they set ParallelGCThreads: the launch settings relay-private/README.md
+ * recommends), {@code out} (target/bench), {@code fanout-client} ({@code nio}: subscribers on NIO
+ * selector threads, {@code vertx}: on Vert.x event loops, or {@code jdk}: one java.net.http
+ * websocket each), {@code client-threads} (1, selector threads or event loops of the nio and vertx
+ * clients), {@code jar} (the relay's quarkus-run.jar, default: this module's; to compare two
+ * builds), {@code database} (a database name on 127.0.0.1:5432 to use and keep instead of a fresh
+ * one; a {@code req} phase then reuses a store it finds there instead of loading it again), {@code
+ * req-warmup} (3000, unmeasured queries per REQ shape before the measured ones: after only 100, C2
+ * was still compiling the REQ path on the same 2 cores during the measured queries, ~1,200
+ * compilations in the by-id window, and by-id p99 read 12-16 ms instead of ~2 ms; a long-running
+ * relay is warm, docs/benchmarks.md "Session 4: REQ one-row latency"), {@code req-connections} (1,
+ * connections the REQ phase sends its one-at-a-time REQs on, in turn).
  *
  * <p>Another relay as a reference on the same machine (e.g. strfry; docs/benchmarks.md): {@code
  * export=<file>} writes the {@code req} phase's bulk store ({@code store} events of {@code authors}
@@ -53,6 +54,16 @@ public final class LoadGen {
    * ~8 µs per delivery) and the uncapped default lets G1 grow to a quarter of RAM.
    */
   static final String DEFAULT_HEAP = "-Xmx512m";
+
+  /**
+   * The relay's stop-the-world GC threads: half the cores, at least one (relay-private/README.md).
+   * With G1's default of one per core, each young pause took both cores of the 2-core bench machine
+   * from PostgreSQL and the client too: REQ by id p99 ~5 ms, with one thread 1.4 ms
+   * (docs/benchmarks.md, session 4).
+   */
+  static String gcThreadsOption(int cores) {
+    return "-XX:ParallelGCThreads=" + Math.max(1, cores / 2);
+  }
 
   private LoadGen() {}
 
@@ -103,6 +114,9 @@ public final class LoadGen {
     }
     if (jvm.stream().noneMatch(o -> o.startsWith("-Xmx") || o.contains("MaxRAM"))) {
       jvm.add(0, DEFAULT_HEAP);
+    }
+    if (jvm.stream().noneMatch(o -> o.contains("ParallelGCThreads"))) {
+      jvm.add(1, gcThreadsOption(Runtime.getRuntime().availableProcessors()));
     }
     if (opt.containsKey("export")) {
       BulkStore.export(
