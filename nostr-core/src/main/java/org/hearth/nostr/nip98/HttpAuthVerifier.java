@@ -90,7 +90,8 @@ public final class HttpAuthVerifier {
         return new Failed(Reason.PAYLOAD_MISMATCH, "payload tag is not the body's SHA-256");
       }
     }
-    return new HttpAuthResult.Ok(PublicKey.fromHex(event.pubkey()), event.id(), event.createdAt());
+    return new HttpAuthResult.Ok(
+        PublicKey.fromHex(event.pubkey()), event.id(), event.sig(), event.createdAt());
   }
 
   /** Decodes {@code Nostr <base64>} into an event; throws a {@link NostrException} subclass. */

@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the ids of accepted NIP-98 events so a captured Authorization header cannot be replayed
- * within the verifier's window. Ids are kept until their created_at has left the window (plus the
- * window again, for clocks that run ahead); memory is bounded by the request rate times that span.
- * Thread-safe; one instance per server (not shared across replicas).
+ * Remembers the signatures of accepted NIP-98 events so a captured Authorization header cannot be
+ * replayed within the verifier's window. Entries are kept until their created_at has left the
+ * window (plus the window again, for clocks that run ahead); memory is bounded by the request rate
+ * times that span. Thread-safe; one instance per server (not shared across replicas).
  *
- * <p>Note: the same request signed twice within one second by the same key is the same event (same
- * id), so the second copy is refused as a replay; a client that needs to repeat a request must wait
- * a second or sign it again later.
+ * <p>Keyed by signature, not by id: the same request signed twice within one second by the same key
+ * is the same event id, yet a legitimate second request (a client repeating a call, two identical
+ * job submissions), signed with fresh auxiliary randomness; presenting the same signed event again
+ * is the replay. BIP-340 signatures are not malleable, so a captured header cannot be turned into
+ * another valid signature of the same event.
  */
 public final class ReplayGuard {
   private final long keepSeconds;
@@ -32,10 +34,10 @@ public final class ReplayGuard {
   public boolean firstUse(HttpAuthResult.Ok ok) {
     long now = clock.instant().getEpochSecond();
     purge(now);
-    return seen.putIfAbsent(ok.eventId(), ok.createdAt()) == null;
+    return seen.putIfAbsent(ok.sig(), ok.createdAt()) == null;
   }
 
-  /** How many ids are remembered right now. */
+  /** How many signatures are remembered right now. */
   public int size() {
     return seen.size();
   }

@@ -38,7 +38,7 @@ class HttpAuthVerifierTest {
     Event e = admin.sign(Nip98.template(URL, "POST", BODY).withCreatedAt(NOW));
     assertThat(e.tags()).contains(List.of("payload", Nip98.sha256Hex(BODY)));
     HttpAuthResult r = verifier.verify(Nip98.header(e), URL, "POST", BODY);
-    assertThat(r).isEqualTo(new HttpAuthResult.Ok(admin.publicKey(), e.id(), NOW));
+    assertThat(r).isEqualTo(new HttpAuthResult.Ok(admin.publicKey(), e.id(), e.sig(), NOW));
     assertThat(verifier.verify(header(URL, "get", null, NOW), URL, "GET", new byte[0]).ok())
         .isTrue();
     assertThat(Nip98.template(URL, "GET", null).tags()).noneMatch(t -> t.get(0).equals("payload"));

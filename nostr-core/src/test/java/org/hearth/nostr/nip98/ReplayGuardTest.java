@@ -46,12 +46,24 @@ class ReplayGuardTest {
     HttpAuthResult.Ok again = (HttpAuthResult.Ok) verifier.verify(header, url, "GET", null);
     assertThat(guard.firstUse(again)).isFalse();
 
-    // Same request a second later: another event id (same second would be the same id).
+    // The same request signed again in the same second: the same event id, another signature
+    // (fresh aux randomness), so not a replay.
+    String resigned =
+        Nip98.header(admin.sign(Nip98.template(url, "GET", null).withCreatedAt(clock.now)));
+    HttpAuthResult.Ok second = (HttpAuthResult.Ok) verifier.verify(resigned, url, "GET", null);
+    assertThat(second.eventId()).isEqualTo(first.eventId());
+    assertThat(second.sig()).isNotEqualTo(first.sig());
+    assertThat(guard.firstUse(second)).isTrue();
+    assertThat(guard.firstUse((HttpAuthResult.Ok) verifier.verify(resigned, url, "GET", null)))
+        .as("that header presented again")
+        .isFalse();
+
+    // Same request a second later: another event id.
     String other =
         Nip98.header(admin.sign(Nip98.template(url, "GET", null).withCreatedAt(clock.now + 1)));
     assertThat(guard.firstUse((HttpAuthResult.Ok) verifier.verify(other, url, "GET", null)))
         .isTrue();
-    assertThat(guard.size()).isEqualTo(2);
+    assertThat(guard.size()).isEqualTo(3);
 
     clock.now += 200; // both events are now far outside the window: the verifier refuses them
     assertThat(verifier.verify(header, url, "GET", null).ok()).isFalse();
@@ -59,6 +71,6 @@ class ReplayGuardTest {
         Nip98.header(admin.sign(Nip98.template(url, "GET", null).withCreatedAt(clock.now)));
     assertThat(guard.firstUse((HttpAuthResult.Ok) verifier.verify(fresh, url, "GET", null)))
         .isTrue();
-    assertThat(guard.size()).isEqualTo(1); // the old ids were dropped
+    assertThat(guard.size()).isEqualTo(1); // the old entries were dropped
   }
 }

@@ -53,10 +53,8 @@ public class AdminAuth {
       return new Outcome.Unauthorized(f.message());
     }
     HttpAuthResult.Ok ok = (HttpAuthResult.Ok) r;
-    // Keyed by signature: the same request signed again (same id within one second) is not a
-    // replay, presenting the same signed event twice is. BIP-340 signatures are not malleable.
-    String sig = HttpAuthVerifier.decodeHeader(authorization).sig();
-    if (!replays.firstUse(new HttpAuthResult.Ok(ok.pubkey(), sig, ok.createdAt()))) {
+    // Keyed by signature (ReplayGuard): the same request signed again is not a replay.
+    if (!replays.firstUse(ok)) {
       return new Outcome.Unauthorized("this authorization event was already used (replay)");
     }
     String actor = ok.pubkey().hex();
